@@ -1,0 +1,15 @@
+/** Every domain's handler map, merged once. The type makes a missing or misspelled procedure a compile error. */
+import type { HandlerMap } from './services/handler-context';
+import { auditHandlers } from './services/audit/audit-handlers';
+import { individualHandlers } from './services/individual/individual-handlers';
+import { sessionHandlers } from './services/session/session-handlers';
+import { setupHandlers } from './services/setup/setup-handlers';
+import { staffHandlers } from './services/staff/staff-handlers';
+
+export const handlers: HandlerMap = {
+  ...setupHandlers,
+  ...sessionHandlers,
+  ...staffHandlers,
+  ...individualHandlers,
+  ...auditHandlers,
+};

@@ -1,0 +1,21 @@
+import { verifyStoredChain } from '../../audit/verify-stored-chain';
+import type { HandlerMap } from '../handler-context';
+
+export const auditHandlers: HandlerMap<'audit.verify' | 'audit.recent'> = {
+  // Viewing and verifying the audit trail are themselves audited (issue 6: every audit view is audited).
+  'audit.verify': (_input, ctx) => {
+    const report = verifyStoredChain(ctx.db);
+    ctx.audit({ action: 'audit.verified', entity: 'audit', details: { ok: report.ok, checked: report.checked } });
+    return report;
+  },
+  'audit.recent': (input, ctx) => {
+    const rows = ctx.db
+      .prepare(
+        `SELECT seq, at, staff_id AS staffId, station_id AS stationId, action, entity, entity_id AS entityId, details, hash
+         FROM audit_event ORDER BY seq DESC LIMIT ?`,
+      )
+      .all(input.limit) as { details: string }[];
+    ctx.audit({ action: 'audit.viewed', entity: 'audit', details: { limit: input.limit } });
+    return rows.map((r) => ({ ...r, details: JSON.parse(r.details) as unknown })) as never;
+  },
+};

@@ -1,0 +1,5 @@
+import { InitialSchema1764201600001 } from './0001-initial-schema';
+
+/** Every migration, in order. Append only: a landed migration is never edited or removed. */
+export const MIGRATIONS = [InitialSchema1764201600001];
+export const KNOWN_MIGRATION_NAMES: readonly string[] = MIGRATIONS.map((m) => m.migrationName);

@@ -1,0 +1,5 @@
+export * from './roles';
+export * from './errors';
+export * from './schemas';
+export * from './procedures';
+export * from './events';

@@ -1,0 +1,55 @@
+/**
+ * Calls every procedure with every role (and with no session) and checks who gets through. The expected matrix is
+ * written out here, independently of the contract, so a change of access in the contract fails this test.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PROCEDURE_NAMES, type ProcedureName, type Role } from '../../src-main/contract';
+import { call, staffWithEveryRole, testBackend } from '../support/test-backend';
+
+type Who = Role | 'anonymous';
+const ALL: Who[] = ['anonymous', 'agent', 'supervisor', 'admin'];
+const STAFF: Who[] = ['agent', 'supervisor', 'admin'];
+
+const expected: Record<ProcedureName, { allowed: Who[]; input: unknown }> = {
+  'setup.status': { allowed: ALL, input: {} },
+  'setup.createAdmin': { allowed: ALL, input: { username: 'late-admin', displayName: 'Late', password: 'long-enough-pw' } },
+  'session.signIn': { allowed: ALL, input: { username: 'agent', password: 'wrong-password' } },
+  'session.signOut': { allowed: STAFF, input: {} },
+  'session.current': { allowed: STAFF, input: {} },
+  'individual.search': { allowed: STAFF, input: { query: 'smith' } },
+  'individual.get': { allowed: STAFF, input: { crd: '99999999' } },
+  'eligibility.evaluate': { allowed: STAFF, input: { record: { crd: '1', registrations: [] } } },
+  'staff.list': { allowed: ['admin'], input: {} },
+  'staff.create': { allowed: ['admin'], input: { username: 'x-user', displayName: 'X', password: 'long-enough-pw', role: 'agent' } },
+  'audit.verify': { allowed: ['supervisor', 'admin'], input: {} },
+  'audit.recent': { allowed: ['supervisor', 'admin'], input: {} },
+};
+
+let t: Awaited<ReturnType<typeof testBackend>>;
+let tokens: Record<Role, string>;
+beforeAll(async () => {
+  t = await testBackend({ individuals: 20 });
+  tokens = await staffWithEveryRole(t.backend);
+});
+afterAll(() => t.close());
+
+describe('role matrix', () => {
+  it('covers every procedure of the contract', () => {
+    expect(Object.keys(expected).sort()).toEqual([...PROCEDURE_NAMES].sort());
+  });
+
+  const cases = Object.entries(expected).flatMap(([procedure, e]) => ALL.map((who) => ({ procedure, who, allowed: e.allowed.includes(who), input: e.input })));
+  // signOut last, so it does not end the sessions the other cases use.
+  cases.sort((a, b) => Number(a.procedure === 'session.signOut') - Number(b.procedure === 'session.signOut'));
+
+  it.each(cases)('$procedure as $who → allowed: $allowed', async ({ procedure, who, allowed, input }) => {
+    const result = await call(t.backend, procedure, input, who === 'anonymous' ? null : tokens[who]);
+    const code = result.ok ? null : result.error.code;
+    if (allowed) {
+      expect(code).not.toBe('FORBIDDEN');
+      expect(code).not.toBe('UNAUTHENTICATED');
+    } else {
+      expect(code).toBe(who === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN');
+    }
+  });
+});

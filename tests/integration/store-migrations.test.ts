@@ -1,0 +1,71 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DATABASE_FILE, DatabaseTooNewError, openStore } from '../../src-main/backend/store/open-store';
+import { KNOWN_MIGRATION_NAMES } from '../../src-main/backend/store/migrations';
+import { tempDir } from '../support/temp-dir';
+
+const dirs: { cleanup(): void }[] = [];
+const newDir = () => {
+  const d = tempDir();
+  dirs.push(d);
+  return d.path;
+};
+afterEach(() => dirs.splice(0).forEach((d) => d.cleanup()));
+
+const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
+
+describe('store: migrations', () => {
+  it('creates every table from an empty folder, with WAL and foreign keys on', async () => {
+    const store = await openStore(newDir());
+    const tables = (store.db.prepare(`SELECT name FROM sqlite_master WHERE type IN ('table')`).all() as { name: string }[]).map((r) => r.name);
+    expect(tables).toEqual(expect.arrayContaining(['staff', 'staff_session', 'individual', 'registration', 'disqualification', 'audit_event', 'setting', 'individual_fts']));
+    expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(store.db.pragma('foreign_keys', { simple: true })).toBe(1);
+    const applied = (store.db.prepare('SELECT name FROM migrations').all() as { name: string }[]).map((r) => r.name);
+    expect(applied).toEqual([...KNOWN_MIGRATION_NAMES]);
+    expect(store.backupFile).toBeNull(); // nothing to back up in a new database
+    await store.close();
+  });
+
+  it('opens an up-to-date database again without migrating or backing up', async () => {
+    const dir = newDir();
+    await (await openStore(dir)).close();
+    const again = await openStore(dir);
+    expect(again.backupFile).toBeNull();
+    await again.close();
+  });
+
+  it('copies an existing database to backups/ before migrating it', async () => {
+    const dir = newDir();
+    const legacy = new Database(join(dir, DATABASE_FILE));
+    legacy.exec(`CREATE TABLE legacy_note (id INTEGER PRIMARY KEY, body TEXT); INSERT INTO legacy_note (body) VALUES ('kept');`);
+    legacy.close();
+
+    const store = await openStore(dir);
+    expect(store.backupFile).not.toBeNull();
+    expect(readdirSync(join(dir, 'backups'))).toHaveLength(1);
+    const backup = new Database(store.backupFile!, { readonly: true });
+    expect(backup.prepare('SELECT body FROM legacy_note').pluck().get()).toBe('kept');
+    expect(backup.prepare(`SELECT count(*) FROM sqlite_master WHERE name = 'individual'`).pluck().get()).toBe(0);
+    backup.close();
+    await store.close();
+  });
+
+  it('refuses a database written by a newer version, names the unknown migration, and leaves the file unchanged', async () => {
+    const dir = newDir();
+    const store = await openStore(dir);
+    store.db.prepare('INSERT INTO migrations (timestamp, name) VALUES (?, ?)').run(1900000000000, 'FutureFeature1900000000000');
+    await store.close();
+    const file = join(dir, DATABASE_FILE);
+    const before = sha(file);
+
+    const opening = openStore(dir);
+    await expect(opening).rejects.toBeInstanceOf(DatabaseTooNewError);
+    await expect(opening).rejects.toThrow(/newer version of MQP Assist.*FutureFeature1900000000000.*not changed/s);
+    expect(sha(file)).toBe(before);
+    expect(existsSync(join(dir, 'backups'))).toBe(false);
+  });
+});
