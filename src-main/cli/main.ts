@@ -11,6 +11,9 @@ const commands: Record<string, Command> = {
   'demo-data': { summary: 'demo-data --count N --seed S --out FILE.jsonl   synthetic individuals', load: () => import('./commands/demo-data') },
   import: { summary: 'import FILE.jsonl --data DIR   validated, atomic import', load: () => import('./commands/import') },
   audit: { summary: 'audit verify --data DIR   verify the audit hash chain', load: () => import('./commands/audit') },
+  central: { summary: 'central --port P --data DIR [--seed N] [--station-token T]   the reference central service', load: () => import('./commands/central') },
+  sync: { summary: 'sync --data DIR --central URL --token T [--once]   sync this station with a central service', load: () => import('./commands/sync') },
+  stats: { summary: 'stats --data DIR --json   counts per table, outbox and cursor', load: () => import('./commands/stats') },
   serve: { summary: 'serve [--data DIR] [--port P]   serve the console through the web host', load: () => import('./commands/serve') },
 };
 
