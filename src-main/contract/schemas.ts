@@ -18,9 +18,10 @@ export const isoDate = z
 export const crd = z
   .union([z.string(), z.number().int()])
   .transform((v) => String(v).trim())
-  .refine((s) => /^\d{1,8}$/.test(s), 'must be 1 to 8 digits')
+  .refine((s) => /^\d{1,20}$/.test(s), 'must be digits only')
   .refine((s) => !/^0+$/.test(s), 'must not be all zeros')
-  .transform((s) => s.replace(/^0+/, ''));
+  .transform((s) => s.replace(/^0+/, ''))
+  .refine((s) => s.length <= 8, 'must be at most 8 digits (leading zeros aside)');
 
 export const registrationLevel = z.enum(['representative', 'principal', 'state']);
 export const terminationType = z.enum(['full', 'partial']);
