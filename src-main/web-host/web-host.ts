@@ -8,7 +8,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { extname, join, sep } from 'node:path';
 import type { Backend } from '../backend/api';
 import { isAllowedHost, staticFilePath, tokenMatches } from './request-guards';
-import { SECURITY_HEADERS } from './security-headers';
+import { securityHeaders } from '../contract/content-security-policy';
 
 export interface WebHostOptions {
   backend: Backend;
@@ -43,7 +43,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const launchToken = options.launchToken ?? randomBytes(32).toString('base64url');
   let port = options.port ?? 0;
   const server: Server = createServer((req, res) => {
-    for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.setHeader(k, v);
+    for (const [k, v] of Object.entries(securityHeaders())) res.setHeader(k, v);
     handle(req, res).catch((error) => {
       console.error('[web-host]', error);
       if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'INTERNAL', message: 'The web host failed to answer.' } });
