@@ -8,16 +8,20 @@ import { appendAuditEvent } from './audit/append-audit-event';
 import type { Clock } from './clock';
 import { AuditedFailure } from './services/audited-failure';
 import type { HandlerContext, HandlerMap } from './services/handler-context';
-import { SerialQueue } from './services/serial-queue';
+import type { SerialQueue } from './services/serial-queue';
 import { resolveSession } from './services/session/resolve-session';
 import { inWriteTransaction } from './services/write-transaction';
 import type { Store } from './store/open-store';
+import type { SyncEngine } from './sync/sync-engine';
 
 export interface DispatcherDeps {
   store: Store;
   clock: Clock;
   stationId: string;
   handlers: HandlerMap;
+  /** Shared with the sync engine: one user of the connection at a time. */
+  queue: SerialQueue;
+  sync: SyncEngine | null;
   emit(event: BackendEvent): void;
   /** Where unexpected errors are reported (never sent to the renderer in full). */
   logError(error: unknown, procedure: string): void;
@@ -30,7 +34,7 @@ const fail = (error: AppError): Envelope<never> => ({
 });
 
 export function createDispatcher(deps: DispatcherDeps) {
-  const queue = new SerialQueue();
+  const { queue } = deps;
 
   async function call(request: RpcRequest): Promise<Envelope<unknown>> {
     const name = request?.procedure;
@@ -73,7 +77,7 @@ export function createDispatcher(deps: DispatcherDeps) {
     }
 
     const handler = deps.handlers[procedure] as (input: unknown, ctx: HandlerContext) => Promise<unknown>;
-    const base = { store: deps.store, db: deps.store.db, now, stationId: deps.stationId, staff, sessionTokenHash, emit: deps.emit };
+    const base = { store: deps.store, db: deps.store.db, now, stationId: deps.stationId, staff, sessionTokenHash, emit: deps.emit, sync: deps.sync };
     if (!def.writes) {
       return handler(input, {
         ...base,
@@ -103,6 +107,7 @@ export function createDispatcher(deps: DispatcherDeps) {
       }
     });
     if (keptFailure) throw keptFailure;
+    deps.sync?.nudge(); // a new outbox row: push it soon
     return result;
   }
 

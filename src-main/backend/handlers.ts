@@ -5,6 +5,7 @@ import { individualHandlers } from './services/individual/individual-handlers';
 import { sessionHandlers } from './services/session/session-handlers';
 import { setupHandlers } from './services/setup/setup-handlers';
 import { staffHandlers } from './services/staff/staff-handlers';
+import { syncHandlers } from './services/sync/sync-handlers';
 
 export const handlers: HandlerMap = {
   ...setupHandlers,
@@ -12,4 +13,5 @@ export const handlers: HandlerMap = {
   ...staffHandlers,
   ...individualHandlers,
   ...auditHandlers,
+  ...syncHandlers,
 };

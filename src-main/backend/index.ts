@@ -8,9 +8,12 @@ import type { Backend, BackendOptions } from './api';
 import { systemClock } from './clock';
 import { createDispatcher } from './dispatcher';
 import { handlers } from './handlers';
+import { SerialQueue } from './services/serial-queue';
 import { seedDemoStation } from './services/setup/seed-demo';
 import { ensureStationId } from './station-id';
 import { openStore } from './store/open-store';
+import { createSyncEngine } from './sync/sync-engine';
+import { readCentralConfig, writeCentralConfig } from './sync/sync-state';
 
 export type { Backend, BackendOptions } from './api';
 
@@ -20,6 +23,7 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
   const stationId = ensureStationId(store.db, options.stationId);
   const events = new EventEmitter();
   const emit = (event: BackendEvent) => events.emit('event', event);
+  const queue = new SerialQueue();
 
   if (options.demo) {
     await seedDemoStation(store, {
@@ -30,14 +34,32 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     });
   }
 
+  if (options.central) writeCentralConfig(store.db, options.central);
+  const central = readCentralConfig(store.db);
+  const sync = central
+    ? createSyncEngine({
+        store,
+        queue,
+        clock,
+        stationId,
+        central,
+        policy: options.central?.policy,
+        onStatus: (payload) => emit({ name: 'sync.status', payload }),
+      })
+    : null;
+
   const dispatcher = createDispatcher({
     store,
     clock,
     stationId,
     handlers,
+    queue,
+    sync,
     emit,
     logError: (error, procedure) => console.error(`[backend] ${procedure} failed:`, error),
   });
+
+  if (sync && options.central?.autoStart !== false) sync.start(options.central?.intervalMs);
 
   return {
     call: dispatcher.call,
@@ -45,6 +67,11 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
       events.on('event', listener);
       return () => events.off('event', listener);
     },
-    close: () => store.close(),
+    sync,
+    async close() {
+      await sync?.stop();
+      await queue.run(async () => undefined); // let the call in progress finish
+      await store.close();
+    },
   };
 }

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { ADMIN_ONLY, ANY_STAFF, ROLES, SUPERVISION, type Access } from './roles';
+import { syncStatus } from './events';
 import { crd, eligibilityInput, eligibilityResult, isoDate, address, registrationLevel, terminationType } from './schemas';
 
 export interface ProcedureDef<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
@@ -150,6 +151,11 @@ export const procedures = {
     input: z.object({ limit: z.number().int().min(1).max(500).default(100) }).strict(),
     output: z.array(auditEventView),
   }),
+  'sync.status': def({ access: ANY_STAFF, writes: false, input: z.object({}).strict(), output: syncStatus }),
+  /** Starts a sync pass now (it runs in the background; progress comes as sync.status events). */
+  'sync.now': def({ access: ANY_STAFF, writes: false, input: z.object({}).strict(), output: syncStatus }),
+  /** Puts parked (failed) outbox rows back in the queue: nothing is ever dropped, a person decides to retry. */
+  'sync.retryFailed': def({ access: SUPERVISION, writes: true, input: z.object({}).strict(), output: z.object({ requeued: z.number().int() }) }),
 } as const;
 
 export type Procedures = typeof procedures;

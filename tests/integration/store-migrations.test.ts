@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DATABASE_FILE, DatabaseTooNewError, openStore } from '../../src-main/backend/store/open-store';
-import { KNOWN_MIGRATION_NAMES } from '../../src-main/backend/store/migrations';
+import { KNOWN_MIGRATION_NAMES, MIGRATIONS } from '../../src-main/backend/store/migrations';
+import { DataSource } from 'typeorm';
 import { tempDir } from '../support/temp-dir';
 
 const dirs: { cleanup(): void }[] = [];
@@ -50,6 +51,25 @@ describe('store: migrations', () => {
     const backup = new Database(store.backupFile!, { readonly: true });
     expect(backup.prepare('SELECT body FROM legacy_note').pluck().get()).toBe('kept');
     expect(backup.prepare(`SELECT count(*) FROM sqlite_master WHERE name = 'individual'`).pluck().get()).toBe(0);
+    backup.close();
+    await store.close();
+  });
+
+  it('migrates a database at the previous schema, backing it up first, and keeps its rows', async () => {
+    const dir = newDir();
+    // A station as the previous release left it: only the first migration applied, with data in it.
+    const previous = new DataSource({ type: 'better-sqlite3', database: join(dir, DATABASE_FILE), migrations: [MIGRATIONS[0]], synchronize: false });
+    await previous.initialize();
+    await previous.runMigrations();
+    await previous.query(`INSERT INTO setting (key, value) VALUES ('station_id', 'station-old')`);
+    await previous.destroy();
+
+    const store = await openStore(dir);
+    expect(store.backupFile).toMatch(/before-Sync1764201600002\.sqlite$/);
+    expect(store.db.prepare(`SELECT value FROM setting WHERE key = 'station_id'`).pluck().get()).toBe('station-old');
+    expect(store.db.prepare(`SELECT count(*) FROM outbox`).pluck().get()).toBe(0); // the new table exists
+    const backup = new Database(store.backupFile!, { readonly: true });
+    expect(backup.prepare(`SELECT count(*) FROM sqlite_master WHERE name = 'outbox'`).pluck().get()).toBe(0);
     backup.close();
     await store.close();
   });

@@ -5,6 +5,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { auditHash, GENESIS_HASH } from './audit-hash';
 import { canonicalJson } from './canonical-json';
+import { enqueueCommand } from '../sync/outbox';
 
 export interface NewAuditEvent {
   staffId: number | null;
@@ -39,5 +40,7 @@ export function appendAuditEvent(
     `INSERT INTO audit_event (seq, at, staff_id, station_id, action, entity, entity_id, details, prev_hash, hash)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(fields.seq, fields.at, fields.staffId, fields.stationId, fields.action, fields.entity, fields.entityId, fields.details, fields.prevHash, hash);
+  // DESIGN §6: the central copy of the chain is what makes a local rewrite detectable.
+  enqueueCommand(db, { key: `audit:${stationId}:${fields.seq}`, type: 'audit.append', payload: { ...fields, hash } }, at);
   return { seq: fields.seq, hash };
 }

@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import type { BackendEvent, ProcedureName, ProcedureOutput, Procedures, StaffView } from '../../contract';
 import type { NewAuditEvent } from '../audit/append-audit-event';
 import type { Store } from '../store/open-store';
+import type { SyncEngine } from '../sync/sync-engine';
 
 export interface HandlerContext {
   store: Store;
@@ -20,6 +21,8 @@ export interface HandlerContext {
   /** Appends an audit event in this call's transaction (writing procedures only). */
   audit(event: Omit<NewAuditEvent, 'staffId'> & { staffId?: number | null }): void;
   emit(event: BackendEvent): void;
+  /** The sync engine, or null on a station without a central service. */
+  sync: SyncEngine | null;
 }
 
 export type Handler<P extends ProcedureName> = (

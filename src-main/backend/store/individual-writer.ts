@@ -1,6 +1,6 @@
 /** Prepared statements that write one individual with registrations (and their stored eligibility). */
 import type BetterSqlite3 from 'better-sqlite3';
-import type { EligibilityResult, IndividualRecord } from '../../../contract';
+import type { EligibilityResult, IndividualRecord } from '../../contract';
 
 export function individualWriter(db: BetterSqlite3.Database, updatedAt: string) {
   const findId = db.prepare(`SELECT id FROM individual WHERE crd = ?`).pluck();

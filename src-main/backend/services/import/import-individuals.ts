@@ -7,7 +7,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { individualRecord, type IndividualRecord } from '../../../contract';
 import { appendAuditEvent } from '../../audit/append-audit-event';
 import { evaluateEligibility } from '../../domain';
-import { individualWriter } from './individual-writer';
+import { individualWriter } from '../../store/individual-writer';
 
 export interface ImportProblem {
   line: number;

@@ -1,0 +1,122 @@
+/**
+ * Applies one pulled page and its cursor in ONE transaction (DESIGN §4): a crash leaves either the whole page and
+ * the new cursor, or neither. Eligibility is recomputed for every individual that changed, and re-checks raise
+ * review flags where a pull changes what an agent may have told a caller.
+ */
+import type BetterSqlite3 from 'better-sqlite3';
+import type { Change, ChangesPage, EnrollmentRecord } from '../../contract/central-api';
+import { evaluateEligibility } from '../domain';
+import { individualWriter } from '../store/individual-writer';
+import { writeCursor } from './sync-state';
+
+export interface ApplyReport {
+  applied: number;
+  flagsRaised: number;
+}
+
+export function applyChangesPage(db: BetterSqlite3.Database, page: ChangesPage, asOf: string, now: Date): ApplyReport {
+  const writer = individualWriter(db, now.toISOString());
+  const statements = prepare(db);
+  let flagsRaised = 0;
+  const raise = (crd: string, kind: string, message: string, details: Record<string, unknown>) => {
+    statements.raiseFlag.run(crd, kind, message, JSON.stringify(details), now.toISOString());
+    flagsRaised += 1;
+  };
+
+  const apply = db.transaction(() => {
+    for (const change of page.changes) applyOne(change);
+    writeCursor(db, page.nextCursor);
+  });
+
+  function applyOne(change: Change) {
+    if (change.op === 'delete') {
+      statements.remove[change.kind as keyof typeof statements.remove].run(change.id);
+      return;
+    }
+    switch (change.kind) {
+      case 'individual': {
+        const before = statements.eligibleCategories.all(change.data.crd) as { category: string }[];
+        const eligibility = evaluateEligibility(change.data, asOf);
+        writer.upsert(change.data, eligibility, asOf);
+        // A category the caller could enroll in is no longer open (a deadline passed, a termination was corrected…).
+        for (const { category } of before) {
+          const now = eligibility.qualifications.find((q) => q.category === category);
+          if (!now || !now.eligible) {
+            raise(change.data.crd, 'eligibility-changed', `${category} is no longer eligible (${now?.reason ?? 'registration removed'}).`, { category, reason: now?.reason ?? null });
+          }
+        }
+        return;
+      }
+      case 'enrollment': {
+        const previous = statements.enrollmentStatus.get(change.id) as { status: string } | undefined;
+        upsertEnrollment(statements.upsertEnrollment, change.data);
+        if (previous && previous.status !== change.data.status) {
+          raise(change.data.crd, 'status-moved', `Enrollment ${change.data.confirmationNumber ?? change.id} moved from ${previous.status} to ${change.data.status}.`, {
+            enrollmentId: change.id,
+            from: previous.status,
+            to: change.data.status,
+          });
+        }
+        return;
+      }
+      case 'learningPlanItem': {
+        const d = change.data;
+        statements.upsertLearningPlanItem.run(d.id, d.crd, d.category, d.element, d.title, d.dueDate, d.completedDate);
+        return;
+      }
+      case 'agreementVersion': {
+        const d = change.data;
+        statements.upsertAgreement.run(d.id, d.kind, d.version, d.language, d.text, d.effectiveFrom);
+        return;
+      }
+    }
+  }
+
+  apply.immediate();
+  return { applied: page.changes.length, flagsRaised };
+}
+
+function upsertEnrollment(statement: BetterSqlite3.Statement, e: EnrollmentRecord) {
+  statement.run(e.id, e.crd, JSON.stringify(e.categories), e.window, e.status, e.statusReason, e.statusAt, e.confirmationNumber, e.feeUsd, e.stationId, e.staffId);
+}
+
+const cache = new WeakMap<BetterSqlite3.Database, ReturnType<typeof build>>();
+function prepare(db: BetterSqlite3.Database) {
+  let s = cache.get(db);
+  if (!s) cache.set(db, (s = build(db)));
+  return s;
+}
+
+function build(db: BetterSqlite3.Database) {
+  return {
+    remove: {
+      individual: db.prepare(`DELETE FROM individual WHERE crd = ?`),
+      enrollment: db.prepare(`DELETE FROM enrollment WHERE id = ?`),
+      learningPlanItem: db.prepare(`DELETE FROM learning_plan_item WHERE id = ?`),
+      agreementVersion: db.prepare(`DELETE FROM agreement_version WHERE id = ?`),
+    },
+    eligibleCategories: db.prepare(
+      `SELECT r.category FROM registration r JOIN individual i ON i.id = r.individual_id WHERE i.crd = ? AND r.eligible = 1`,
+    ),
+    enrollmentStatus: db.prepare(`SELECT status FROM enrollment WHERE id = ?`),
+    upsertEnrollment: db.prepare(
+      `INSERT INTO enrollment (id, crd, categories, enroll_window, status, status_reason, status_at, confirmation_number, fee_usd, station_id, staff_id)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT(id) DO UPDATE SET crd = excluded.crd, categories = excluded.categories, enroll_window = excluded.enroll_window,
+         status = excluded.status, status_reason = excluded.status_reason, status_at = excluded.status_at,
+         confirmation_number = excluded.confirmation_number, fee_usd = excluded.fee_usd, station_id = excluded.station_id,
+         staff_id = excluded.staff_id`,
+    ),
+    upsertLearningPlanItem: db.prepare(
+      `INSERT INTO learning_plan_item (id, crd, category, element, title, due_date, completed_date) VALUES (?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT(id) DO UPDATE SET crd = excluded.crd, category = excluded.category, element = excluded.element,
+         title = excluded.title, due_date = excluded.due_date, completed_date = excluded.completed_date`,
+    ),
+    upsertAgreement: db.prepare(
+      `INSERT INTO agreement_version (id, kind, version, language, text, effective_from) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT(id) DO UPDATE SET kind = excluded.kind, version = excluded.version, language = excluded.language,
+         text = excluded.text, effective_from = excluded.effective_from`,
+    ),
+    raiseFlag: db.prepare(`INSERT INTO review_flag (crd, kind, message, details, raised_at) VALUES (?, ?, ?, ?, ?)`),
+  };
+}
