@@ -1,0 +1,56 @@
+/**
+ * Hash history: it works both under Electron's app:// protocol and on the web host without server routes.
+ * The guard sends the console to set-up while no administrator exists, and to sign-in while nobody is signed in.
+ */
+import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-router';
+import { useSessionStore } from '../stores/session';
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** Public screens (set-up, sign-in) need no session. */
+    public?: boolean;
+    /** i18n key of the page's title, for document.title and the route announcement. */
+    titleKey?: string;
+  }
+}
+
+const routes: RouteRecordRaw[] = [
+  { path: '/', redirect: { name: 'lookup' } },
+  { path: '/setup', name: 'setup', component: () => import('../views/SetupView.vue'), meta: { public: true, titleKey: 'setup.title' } },
+  { path: '/sign-in', name: 'sign-in', component: () => import('../views/SignInView.vue'), meta: { public: true, titleKey: 'signIn.title' } },
+  { path: '/lookup', name: 'lookup', component: () => import('../views/LookupView.vue'), meta: { titleKey: 'lookup.title' } },
+  {
+    path: '/individuals/:crd',
+    name: 'individual',
+    component: () => import('../views/IndividualView.vue'),
+    props: true,
+  },
+  {
+    path: '/individuals/:crd/enroll',
+    name: 'enroll',
+    component: () => import('../views/EnrollmentPlaceholderView.vue'),
+    props: true,
+    meta: { titleKey: 'enrollment.title' },
+  },
+  { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('../views/NotFoundView.vue'), meta: { public: true, titleKey: 'notFound.title' } },
+];
+
+export const router = createRouter({ history: createWebHashHistory(), routes });
+
+router.beforeEach(async (to) => {
+  const session = useSessionStore();
+  let needsAdmin = false;
+  try {
+    needsAdmin = (await session.loadSetupStatus()).needsAdmin;
+  } catch {
+    // The backend is unreachable: let the public screens show the error instead of looping.
+    return to.meta.public ? true : { name: 'sign-in' };
+  }
+  if (needsAdmin) return to.name === 'setup' ? true : { name: 'setup' };
+  if (to.name === 'setup') return { name: session.signedIn ? 'lookup' : 'sign-in' };
+  if (session.signedIn && to.name === 'sign-in') return { name: 'lookup' };
+  if (!session.signedIn && !to.meta.public) {
+    return { name: 'sign-in', query: to.fullPath !== '/' && to.name !== 'lookup' ? { next: to.fullPath } : {} };
+  }
+  return true;
+});

@@ -1,0 +1,18 @@
+/**
+ * Sign-in hydrates every domain store, sign-out (or expiry) dehydrates them, so no caller's data outlives the
+ * session that loaded it (DESIGN §8; the pattern of directus/directus app/src/hydrate.ts).
+ */
+import { useCallerStore } from './caller';
+import { useSessionStore } from './session';
+
+function stores() {
+  return [useSessionStore(), useCallerStore()];
+}
+
+export async function hydrateStores(): Promise<void> {
+  await Promise.all(stores().map((s) => s.hydrate()));
+}
+
+export function dehydrateStores(): void {
+  for (const s of stores()) s.dehydrate();
+}
