@@ -13,6 +13,7 @@ const bin = (name) => join('node_modules', '.bin', name);
 const steps = [
   { name: 'lint', cmd: [bin('eslint'), '.'] },
   { name: 'typecheck (main)', cmd: [bin('tsc'), '-p', 'tsconfig.json', '--noEmit'] },
+  { name: 'typecheck (e2e)', cmd: [bin('tsc'), '-p', 'tests/e2e/tsconfig.json', '--noEmit'] },
   { name: 'typecheck (renderer)', cmd: [bin('vue-tsc'), '-p', 'src-renderer/tsconfig.json', '--noEmit'] },
   { name: 'unit', cmd: [bin('vitest'), 'run', '--project', 'unit', '--reporter=default', '--reporter=json', `--outputFile.json=${reports}/unit.json`], vitest: `${reports}/unit.json` },
   { name: 'integration', cmd: [bin('vitest'), 'run', '--project', 'integration', '--reporter=default', '--reporter=json', `--outputFile.json=${reports}/integration.json`], vitest: `${reports}/integration.json` },

@@ -16,7 +16,15 @@ export interface BackendOptions {
    * The central service to sync with. Stored in the station's settings, so a later start without it keeps syncing
    * with the same service. autoStart (default true) runs the background sync loop.
    */
-  central?: { url: string; token: string; autoStart?: boolean; intervalMs?: number; policy?: Partial<BackoffPolicy> };
+  central?: {
+    url: string;
+    token: string;
+    autoStart?: boolean;
+    intervalMs?: number;
+    policy?: Partial<BackoffPolicy>;
+    pullPageSize?: number;
+    pushBatchSize?: number;
+  };
 }
 
 export interface Backend {

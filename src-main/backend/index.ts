@@ -44,6 +44,8 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
         stationId,
         central,
         policy: options.central?.policy,
+        pullPageSize: options.central?.pullPageSize,
+        pushBatchSize: options.central?.pushBatchSize,
         onStatus: (payload) => emit({ name: 'sync.status', payload }),
       })
     : null;

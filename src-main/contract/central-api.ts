@@ -53,12 +53,25 @@ export const agreementVersion = z.object({
 });
 export type AgreementVersion = z.infer<typeof agreementVersion>;
 
-/** One change in the pull stream. `delete` is an explicit tombstone: stations never infer deletion from absence. */
-export const change = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('individual'), op: z.literal('upsert'), id: z.string(), data: individualRecord }),
-  z.object({ kind: z.literal('enrollment'), op: z.literal('upsert'), id: z.string(), data: enrollmentRecord }),
-  z.object({ kind: z.literal('learningPlanItem'), op: z.literal('upsert'), id: z.string(), data: learningPlanItem }),
-  z.object({ kind: z.literal('agreementVersion'), op: z.literal('upsert'), id: z.string(), data: agreementVersion }),
+/**
+ * One change in the pull stream. `delete` is an explicit tombstone: stations never infer deletion from absence.
+ * Discriminated first by `op`, then by `kind` (zod 4 refuses one union keyed by `kind` alone: `individual` would
+ * appear twice, as an upsert and as a delete).
+ */
+export const change = z.discriminatedUnion('op', [
+  z.discriminatedUnion('kind', [
+    z.object({
+      kind: z.literal('individual'),
+      op: z.literal('upsert'),
+      id: z.string(),
+      data: individualRecord,
+      /** The server's version of the record: send it back as `baseUpdatedAt` with `individual.updateContact`. */
+      updatedAt: z.string().optional(),
+    }),
+    z.object({ kind: z.literal('enrollment'), op: z.literal('upsert'), id: z.string(), data: enrollmentRecord }),
+    z.object({ kind: z.literal('learningPlanItem'), op: z.literal('upsert'), id: z.string(), data: learningPlanItem }),
+    z.object({ kind: z.literal('agreementVersion'), op: z.literal('upsert'), id: z.string(), data: agreementVersion }),
+  ]),
   z.object({ kind: z.enum(['individual', 'enrollment', 'learningPlanItem', 'agreementVersion']), op: z.literal('delete'), id: z.string() }),
 ]);
 export type Change = z.infer<typeof change>;

@@ -1,5 +1,5 @@
 /** A real backend on a real SQLite file in a temp folder, with a controllable clock. */
-import { openBackend, type Backend } from '../../src-main/backend';
+import { openBackend, type Backend, type BackendOptions } from '../../src-main/backend';
 import { fixedClock } from '../../src-main/backend/clock';
 import { generateDemoIndividuals } from '../../src-main/backend/domain';
 import { importIndividuals } from '../../src-main/backend/services/import/import-individuals';
@@ -13,7 +13,7 @@ export const TEST_PASSWORD = 'correct-horse-battery';
  * `individuals`: that many demo-data individuals imported first (no demo accounts);
  * `demoIndividuals`: a demo station (demo accounts + individuals), as `npm start` makes.
  */
-export async function testBackend(options: { individuals?: number; demoIndividuals?: number; now?: string } = {}) {
+export async function testBackend(options: { individuals?: number; demoIndividuals?: number; now?: string; central?: BackendOptions['central'] } = {}) {
   const dir = tempDir();
   const clock = fixedClock(options.now ?? '2024-09-01T15:00:00Z');
   if (options.individuals) await importDemoIndividuals(dir.path, options.individuals, clock.now());
@@ -22,6 +22,7 @@ export async function testBackend(options: { individuals?: number; demoIndividua
     clock,
     stationId: 'station-test',
     demo: options.demoIndividuals ? { individuals: options.demoIndividuals, seed: 7 } : false,
+    central: options.central,
   });
   return {
     backend,

@@ -122,10 +122,11 @@ export function createSyncEngine(options: SyncEngineOptions) {
     for (;;) {
       const page = await client.changes(cursor, pullPageSize);
       await queue.run(async () => applyChangesPage(db(), page, todayInNewYork(clock.now()), clock.now()));
+      // `remaining` counts this page too (everything after the cursor we asked with).
+      pull = { done: done + page.changes.length, total: done + page.remaining };
       done += page.changes.length;
       report.pulled += page.changes.length;
       cursor = page.nextCursor;
-      pull = { done, total: done + page.remaining };
       options.onStatus?.({ ...(await status()), connection: 'online', pull });
       if (!page.hasMore) return;
     }

@@ -7,7 +7,7 @@ import { parse, UsageError, withUsage } from '../args';
 import type { CliIo } from '../io';
 import { defaultDataDir } from '../paths';
 
-const USAGE = 'mqp sync [--data DIR] [--central URL --token T] [--once] [--base-delay-ms N]';
+const USAGE = 'mqp sync [--data DIR] [--central URL --token T] [--once] [--base-delay-ms N] [--pull-page-size N] [--push-batch-size N]';
 
 export function run(args: string[], io: CliIo): Promise<number> {
   return withUsage(io, async () => {
@@ -19,17 +19,29 @@ export function run(args: string[], io: CliIo): Promise<number> {
         token: { type: 'string' },
         once: { type: 'boolean', default: false },
         'base-delay-ms': { type: 'string' },
+        'pull-page-size': { type: 'string' },
+        'push-batch-size': { type: 'string' },
       },
       USAGE,
     );
     if (Boolean(values.central) !== Boolean(values.token)) throw new UsageError(`Give --central and --token together.\nUsage: ${USAGE}`);
     if (values.central && !/^https?:\/\//.test(values.central)) throw new UsageError(`--central must be an http(s) URL, not "${values.central}".`);
-    const baseDelayMs = values['base-delay-ms'] ? Number(values['base-delay-ms']) : undefined;
-    if (baseDelayMs !== undefined && !(baseDelayMs > 0)) throw new UsageError('--base-delay-ms must be a positive number.');
+    const baseDelayMs = positive('--base-delay-ms', values['base-delay-ms']);
+    const pullPageSize = positive('--pull-page-size', values['pull-page-size']);
+    const pushBatchSize = positive('--push-batch-size', values['push-batch-size']);
 
     const backend = await openBackend({
       dataDir: values.data ?? defaultDataDir(),
-      central: values.central ? { url: values.central, token: values.token!, autoStart: false, policy: baseDelayMs ? { baseDelayMs, maxDelayMs: baseDelayMs * 20 } : undefined } : undefined,
+      central: values.central
+        ? {
+            url: values.central,
+            token: values.token!,
+            autoStart: false,
+            policy: baseDelayMs ? { baseDelayMs, maxDelayMs: baseDelayMs * 20 } : undefined,
+            pullPageSize,
+            pushBatchSize,
+          }
+        : undefined,
     });
     try {
       const sync = backend.sync;
@@ -55,4 +67,11 @@ export function run(args: string[], io: CliIo): Promise<number> {
       await backend.close();
     }
   });
+}
+
+function positive(flag: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new UsageError(`${flag} must be a positive whole number, not "${value}".`);
+  return n;
 }

@@ -9,9 +9,9 @@ import { failedRules, traceDate, traceText } from './trace-detail';
 
 export interface RegistrationFacts {
   category: string;
-  series: string | null;
+  series?: string | null;
   startDate: string;
-  terminationDate: string | null;
+  terminationDate?: string | null;
 }
 
 export interface Explanation {
