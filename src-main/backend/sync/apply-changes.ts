@@ -14,7 +14,10 @@ export interface ApplyReport {
   flagsRaised: number;
 }
 
-export function applyChangesPage(db: BetterSqlite3.Database, page: ChangesPage, asOf: string, now: Date): ApplyReport {
+/** How recently this station must have opened a caller for another station's enrollment of them to be flagged. */
+export const RECENTLY_HANDLED_MS = 24 * 60 * 60 * 1000;
+
+export function applyChangesPage(db: BetterSqlite3.Database, page: ChangesPage, asOf: string, now: Date, stationId: string): ApplyReport {
   const writer = individualWriter(db, now.toISOString());
   const statements = prepare(db);
   let flagsRaised = 0;
@@ -50,6 +53,14 @@ export function applyChangesPage(db: BetterSqlite3.Database, page: ChangesPage, 
       case 'enrollment': {
         const previous = statements.enrollmentStatus.get(change.id) as { status: string } | undefined;
         upsertEnrollment(statements.upsertEnrollment, change.data);
+        const recentlyHandledHere = statements.recentlyViewed.get(change.data.crd, new Date(now.getTime() - RECENTLY_HANDLED_MS).toISOString());
+        if (!previous && change.data.stationId !== stationId && change.data.status !== 'draft' && recentlyHandledHere) {
+          // Someone else enrolled first: an agent here was working with this caller.
+          raise(change.data.crd, 'enrolled-elsewhere', `Another station enrolled this caller (${change.data.categories.join(', ')}, ${change.data.status}).`, {
+            enrollmentId: change.id,
+            stationId: change.data.stationId,
+          });
+        }
         if (previous && previous.status !== change.data.status) {
           raise(change.data.crd, 'status-moved', `Enrollment ${change.data.confirmationNumber ?? change.id} moved from ${previous.status} to ${change.data.status}.`, {
             enrollmentId: change.id,
@@ -99,6 +110,7 @@ function build(db: BetterSqlite3.Database) {
       `SELECT r.category FROM registration r JOIN individual i ON i.id = r.individual_id WHERE i.crd = ? AND r.eligible = 1`,
     ),
     enrollmentStatus: db.prepare(`SELECT status FROM enrollment WHERE id = ?`),
+    recentlyViewed: db.prepare(`SELECT 1 FROM audit_event WHERE action = 'individual.viewed' AND entity_id = ? AND at >= ? LIMIT 1`),
     upsertEnrollment: db.prepare(
       `INSERT INTO enrollment (id, crd, categories, enroll_window, status, status_reason, status_at, confirmation_number, fee_usd, station_id, staff_id)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)

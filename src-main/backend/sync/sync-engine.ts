@@ -8,6 +8,7 @@ import type { Clock } from '../clock';
 import type { SerialQueue } from '../services/serial-queue';
 import { todayInNewYork } from '../domain';
 import { applyChangesPage } from './apply-changes';
+import { recheckPassedDeadlines } from './recheck-deadlines';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
 import { CentralError, centralClient, type CentralConfig } from './central-client';
 import { deferCommands, dueCommands, nextDueAt, outboxCounts, settleResults, toCommand } from './outbox';
@@ -121,14 +122,17 @@ export function createSyncEngine(options: SyncEngineOptions) {
     let done = 0;
     for (;;) {
       const page = await client.changes(cursor, pullPageSize);
-      await queue.run(async () => applyChangesPage(db(), page, todayInNewYork(clock.now()), clock.now()));
+      await queue.run(async () => applyChangesPage(db(), page, todayInNewYork(clock.now()), clock.now(), stationId));
       // `remaining` counts this page too (everything after the cursor we asked with).
       pull = { done: done + page.changes.length, total: done + page.remaining };
       done += page.changes.length;
       report.pulled += page.changes.length;
       cursor = page.nextCursor;
       options.onStatus?.({ ...(await status()), connection: 'online', pull });
-      if (!page.hasMore) return;
+      if (!page.hasMore) {
+        await queue.run(async () => recheckPassedDeadlines(db(), todayInNewYork(clock.now()), clock.now()));
+        return;
+      }
     }
   }
 
