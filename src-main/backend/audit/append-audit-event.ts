@@ -6,6 +6,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { auditHash, GENESIS_HASH } from './audit-hash';
 import { canonicalJson } from './canonical-json';
 import { enqueueCommand } from '../sync/outbox';
+import { prepared } from '../store/prepared';
 
 export interface NewAuditEvent {
   staffId: number | null;
@@ -23,7 +24,7 @@ export function appendAuditEvent(
   stationId: string,
 ): { seq: number; hash: string } {
   if (!db.inTransaction) throw new Error('appendAuditEvent must run inside the write transaction of its change');
-  const last = db.prepare(`SELECT seq, hash FROM audit_event ORDER BY seq DESC LIMIT 1`).get() as { seq: number; hash: string } | undefined;
+  const last = prepared(db, `SELECT seq, hash FROM audit_event ORDER BY seq DESC LIMIT 1`).get() as { seq: number; hash: string } | undefined;
   const fields = {
     seq: last ? last.seq + 1 : 1,
     at: at.toISOString(),
@@ -36,7 +37,8 @@ export function appendAuditEvent(
     prevHash: last ? last.hash : GENESIS_HASH,
   };
   const hash = auditHash(fields);
-  db.prepare(
+  prepared(
+    db,
     `INSERT INTO audit_event (seq, at, staff_id, station_id, action, entity, entity_id, details, prev_hash, hash)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(fields.seq, fields.at, fields.staffId, fields.stationId, fields.action, fields.entity, fields.entityId, fields.details, fields.prevHash, hash);

@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Command, CommandResult } from '../../contract/central-api';
+import { prepared } from '../store/prepared';
 
 export interface OutboxCounts {
   pending: number;
@@ -28,7 +29,8 @@ export function enqueueCommand(
 ): string {
   if (!db.inTransaction) throw new Error('enqueueCommand must run inside the transaction of the change it carries');
   const id = command.key ?? randomUUID();
-  db.prepare(
+  prepared(
+    db,
     `INSERT INTO outbox (id, type, payload, created_at, status, attempts, next_attempt_at) VALUES (?, ?, ?, ?, 'pending', 0, ?)`,
   ).run(id, command.type, JSON.stringify(command.payload), now.toISOString(), now.toISOString());
   return id;

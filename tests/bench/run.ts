@@ -1,0 +1,104 @@
+/**
+ * `npm run bench [-- --quick | --count N | …]` (flags: bench-options.ts): import, search and audit-chain
+ * benchmarks as ratios against raw better-sqlite3 on the same machine in the same run (DESIGN §9). Writes
+ * bench-results.json at the project root and prints a table. Timing never sets the exit code; only a crash or a
+ * wrong answer (an import refused, a chain not verifying) does.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { IndividualRecord } from '../../src-main/contract';
+import { generateDemoIndividuals, todayInNewYork } from '../../src-main/backend/domain';
+import { openStore } from '../../src-main/backend/store/open-store';
+import { benchAudit } from './audit-bench';
+import { type BenchOptions, parseBenchOptions, USAGE } from './bench-options';
+import { benchDispatcherSearch } from './dispatcher-search-bench';
+import { benchImport } from './import-bench';
+import { round, timed } from './measure';
+import { queryMix } from './query-mix';
+import { formatTable, loadNow, machineInfo, writeResults } from './report';
+import { benchSearch } from './search-bench';
+
+// A fixed instant, so eligibility (and so the work a search does) does not drift with the calendar.
+const NOW = new Date('2025-10-01T15:00:00Z');
+const AS_OF = todayInNewYork(NOW);
+const STATION = 'station-bench';
+const RESULTS_FILE = fileURLToPath(new URL('../../bench-results.json', import.meta.url));
+
+async function main(options: BenchOptions): Promise<void> {
+  const started = performance.now();
+  const loadAtStart = loadNow();
+  const root = mkdtempSync(join(tmpdir(), 'mqp-bench-'));
+  const log = (message: string) => console.log(`[bench ${((performance.now() - started) / 1000).toFixed(1)}s] ${message}`);
+  try {
+    log(`generating ${options.count.toLocaleString('en-US')} demo individuals (seed ${options.seed}) into ${root}`);
+    const generated = await timed(() => {
+      const records: IndividualRecord[] = [];
+      const lines: string[] = [];
+      for (const r of generateDemoIndividuals(options.count, options.seed)) {
+        records.push(r);
+        lines.push(JSON.stringify(r));
+      }
+      return { records, lines };
+    });
+    const { records, lines } = generated.value;
+
+    const imported = await benchImport(
+      { root, lines, records, asOf: AS_OF, now: NOW, stationId: STATION, runs: options.importRuns },
+      log,
+    );
+    const oursStore = imported.store;
+    const machine = machineInfo(oursStore.db, loadAtStart);
+    lines.length = 0; // the JSON text is no longer needed; let the search phase run without it
+
+    const people = records.map(({ crd, firstName, lastName, email }) => ({ crd, firstName, lastName, email }));
+    records.length = 0;
+    const warmup = queryMix(people, options.warmup, `${options.seed}:warmup`);
+    const queries = queryMix(people, options.queries, options.seed);
+
+    log(`search: ${options.queries} queries, searchIndividuals vs raw FTS5 MATCH`);
+    const search = benchSearch(oursStore.db, warmup, queries, AS_OF, options.count);
+    await oursStore.close();
+
+    log('search: individual.search through openBackend and the dispatcher');
+    const dispatcherSearch = await benchDispatcherSearch(imported.dir, NOW, STATION, warmup, queries, search.ours);
+
+    log(`audit: appending ${options.auditEvents.toLocaleString('en-US')} events, then verifyStoredChain vs raw scan + SHA-256`);
+    const auditStore = await openStore(join(root, 'audit'));
+    const audit = await benchAudit(auditStore, options.auditEvents, NOW, STATION);
+    await auditStore.close();
+
+    const results = {
+      generate: { seconds: round(generated.ms / 1000, 3), individuals: options.count },
+      import: imported.result,
+      search,
+      dispatcherSearch,
+      audit,
+      totalSeconds: round((performance.now() - started) / 1000, 1),
+    };
+    machine.loadAverage.end = loadNow();
+    writeResults(RESULTS_FILE, machine, options, results);
+    console.log('\n' + formatTable(machine, options, results));
+    console.log(`\nresults written to ${RESULTS_FILE}`);
+  } finally {
+    if (options.keep) console.log(`kept the data folder ${root}`);
+    else rmSync(root, { recursive: true, force: true });
+  }
+}
+
+if (process.argv.includes('--help')) {
+  console.log(USAGE);
+  process.exit(0);
+}
+let options: BenchOptions;
+try {
+  options = parseBenchOptions(process.argv.slice(2));
+} catch (error) {
+  console.error(`bench: ${(error as Error).message}\n${USAGE}`);
+  process.exit(2);
+}
+main(options).catch((error) => {
+  console.error('bench failed:', error);
+  process.exitCode = 1;
+});
