@@ -10,6 +10,8 @@ export interface BackendOptions {
   /** Identifies this station in audit events. Defaults to a generated id stored with the database. */
   stationId?: string;
   clock?: Clock;
+  /** Folder of the versioned scripts and agreement texts; `resources/` of the working directory by default. */
+  resourcesDir?: string;
   /** Demo mode: seeds the documented demo accounts and demo individuals on first start. */
   demo?: { individuals: number; seed: number } | false;
   /**

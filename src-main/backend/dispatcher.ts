@@ -22,6 +22,7 @@ export interface DispatcherDeps {
   /** Shared with the sync engine: one user of the connection at a time. */
   queue: SerialQueue;
   sync: SyncEngine | null;
+  resourcesDir: string;
   emit(event: BackendEvent): void;
   /** Where unexpected errors are reported (never sent to the renderer in full). */
   logError(error: unknown, procedure: string): void;
@@ -77,7 +78,21 @@ export function createDispatcher(deps: DispatcherDeps) {
     }
 
     const handler = deps.handlers[procedure] as (input: unknown, ctx: HandlerContext) => Promise<unknown>;
-    const base = { store: deps.store, db: deps.store.db, now, stationId: deps.stationId, staff, sessionTokenHash, emit: deps.emit, sync: deps.sync };
+    const auditAs = (event: Parameters<HandlerContext['audit']>[0]) =>
+      appendAuditEvent(deps.store.db, { ...event, staffId: event.staffId ?? staff?.id ?? null }, now, deps.stationId);
+    const base = {
+      store: deps.store,
+      db: deps.store.db,
+      now,
+      stationId: deps.stationId,
+      staff,
+      sessionTokenHash,
+      emit: deps.emit,
+      sync: deps.sync,
+      resourcesDir: deps.resourcesDir,
+      transaction: <T>(work: (tx: Pick<HandlerContext, 'em' | 'db' | 'audit'>) => Promise<T> | T) =>
+        inWriteTransaction(deps.store, (em) => work({ em, db: deps.store.db, audit: auditAs })),
+    };
     if (!def.writes) {
       return handler(input, {
         ...base,
@@ -94,7 +109,7 @@ export function createDispatcher(deps: DispatcherDeps) {
       const ctx: HandlerContext = {
         ...base,
         em,
-        audit: (event) => appendAuditEvent(deps.store.db, { ...event, staffId: event.staffId ?? staff?.id ?? null }, now, deps.stationId),
+        audit: auditAs,
       };
       try {
         return await handler(input, ctx);

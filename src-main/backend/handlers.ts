@@ -6,6 +6,8 @@ import { sessionHandlers } from './services/session/session-handlers';
 import { setupHandlers } from './services/setup/setup-handlers';
 import { staffHandlers } from './services/staff/staff-handlers';
 import { syncHandlers } from './services/sync/sync-handlers';
+import { enrollmentHandlers } from './services/enrollment/enrollment-handlers';
+import { callHandlers } from './services/call/call-handlers';
 
 export const handlers: HandlerMap = {
   ...setupHandlers,
@@ -14,4 +16,6 @@ export const handlers: HandlerMap = {
   ...individualHandlers,
   ...auditHandlers,
   ...syncHandlers,
+  ...enrollmentHandlers,
+  ...callHandlers,
 };

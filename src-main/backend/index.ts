@@ -3,6 +3,7 @@
  * host, the CLI and tests. Transports only move envelopes through `call`.
  */
 import { EventEmitter } from 'node:events';
+import { join } from 'node:path';
 import type { BackendEvent } from '../contract';
 import type { Backend, BackendOptions } from './api';
 import { systemClock } from './clock';
@@ -57,6 +58,7 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     handlers,
     queue,
     sync,
+    resourcesDir: options.resourcesDir ?? join(process.cwd(), 'resources'),
     emit,
     logError: (error, procedure) => console.error(`[backend] ${procedure} failed:`, error),
   });

@@ -20,3 +20,4 @@ export function defaultDataDir(): string {
 
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const RENDERER_DIR = join(PROJECT_ROOT, 'out', 'renderer');
+export const RESOURCES_DIR = join(PROJECT_ROOT, 'resources');

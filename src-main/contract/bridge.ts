@@ -28,6 +28,22 @@ export const BRIDGE_PROCEDURE_NAMES = Object.freeze([
   'sync.status',
   'sync.now',
   'sync.retryFailed',
+  'enrollment.texts',
+  'enrollment.section',
+  'enrollment.open',
+  'enrollment.get',
+  'enrollment.goTo',
+  'enrollment.saveContact',
+  'enrollment.chooseQualifications',
+  'enrollment.startPayment',
+  'enrollment.abandonPayment',
+  'enrollment.submitPayment',
+  'enrollment.refreshStatus',
+  'enrollment.retryPayment',
+  'enrollment.timeline',
+  'call.addNote',
+  'call.notes',
+  'call.wrapUp',
 ] as const satisfies readonly ProcedureName[]);
 
 /** A compile error here names a procedure of the contract missing from BRIDGE_PROCEDURE_NAMES: add it above. */

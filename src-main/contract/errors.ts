@@ -8,6 +8,11 @@ export const ERROR_CODES = [
   'BAD_CREDENTIALS',
   'SETUP_DONE',
   'UNKNOWN_PROCEDURE',
+  'NOT_ELIGIBLE',
+  'PAYMENT_LOCKED',
+  'ENROLLMENT_PENDING',
+  'ILLEGAL_TRANSITION',
+  'CENTRAL_UNAVAILABLE',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

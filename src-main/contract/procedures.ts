@@ -5,6 +5,18 @@
 import { z } from 'zod';
 import { ADMIN_ONLY, ANY_STAFF, ROLES, SUPERVISION, type Access } from './roles';
 import { syncStatus } from './events';
+import {
+  callDisposition,
+  cardEntry,
+  contactInput,
+  enrollmentDraftView,
+  enrollmentStep,
+  language,
+  mqpSection,
+  paymentLock,
+  timelineEvent,
+  versionedText,
+} from './enrollment';
 import { crd, eligibilityInput, eligibilityResult, isoDate, address, registrationLevel, terminationType } from './schemas';
 
 export interface ProcedureDef<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
@@ -156,6 +168,95 @@ export const procedures = {
   'sync.now': def({ access: ANY_STAFF, writes: false, input: z.object({}).strict(), output: syncStatus }),
   /** Puts parked (failed) outbox rows back in the queue: nothing is ever dropped, a person decides to retry. */
   'sync.retryFailed': def({ access: SUPERVISION, writes: true, input: z.object({}).strict(), output: z.object({ requeued: z.number().int() }) }),
+  /** The scripts the agent reads at each step and the agreement texts, by version, in the caller's language. */
+  'enrollment.texts': def({
+    access: ANY_STAFF,
+    writes: false,
+    input: z.object({ language }).strict(),
+    output: z.object({ scripts: z.record(z.string(), versionedText), agreements: z.object({ terms: versionedText, payment: versionedText }) }),
+  }),
+  /** The MQP section of an individual: enrollments, learning plan, eligible categories to add, draft and lock. */
+  'enrollment.section': def({ access: ANY_STAFF, writes: false, input: z.object({ crd }).strict(), output: mqpSection }),
+  /** Starts (or resumes — also another agent's, after a handoff) the enrollment draft of an individual. */
+  'enrollment.open': def({
+    access: ANY_STAFF,
+    writes: true,
+    input: z.object({ crd, kind: z.enum(['new', 'add']).default('new'), language: language.default('en') }).strict(),
+    output: enrollmentDraftView,
+  }),
+  'enrollment.get': def({ access: ANY_STAFF, writes: false, input: z.object({ draftId: z.string() }).strict(), output: enrollmentDraftView }),
+  /** Back / Continue / Back to Home: moves to a step whose earlier steps are complete; records the script shown. */
+  'enrollment.goTo': def({
+    access: ANY_STAFF,
+    writes: true,
+    input: z.object({ draftId: z.string(), step: enrollmentStep, scriptVersion: z.string() }).strict(),
+    output: enrollmentDraftView,
+  }),
+  'enrollment.saveContact': def({
+    access: ANY_STAFF,
+    writes: true,
+    input: z.object({ draftId: z.string(), contact: contactInput }).strict(),
+    output: enrollmentDraftView,
+  }),
+  /** Step 3: the categories to enroll and both agreements accepted, each with its version: the consent evidence. */
+  'enrollment.chooseQualifications': def({
+    access: ANY_STAFF,
+    writes: true,
+    input: z
+      .object({
+        draftId: z.string(),
+        categories: z.array(z.string()).min(1, 'choose at least one category'),
+        termsVersion: z.string().min(1),
+        paymentAgreementVersion: z.string().min(1),
+        termsAccepted: z.literal(true, 'the MQP Terms and Conditions must be accepted'),
+        paymentAgreementAccepted: z.literal(true, 'the MQP Payment Agreement must be accepted'),
+        scriptVersion: z.string(),
+      })
+      .strict(),
+    output: enrollmentDraftView,
+  }),
+  /** The payment page is shown: a new attempt with its own idempotency key (refused while R22's lock runs). */
+  'enrollment.startPayment': def({ access: ANY_STAFF, writes: true, input: z.object({ draftId: z.string() }).strict(), output: enrollmentDraftView }),
+  /** R22: the payment page was left unsubmitted — a 60-minute lock for the individual, visible to every agent. */
+  'enrollment.abandonPayment': def({
+    access: ANY_STAFF,
+    writes: true,
+    input: z.object({ draftId: z.string(), reason: z.enum(['navigated-away', 'closed', 'idle-lock', 'signed-out', 'back']) }).strict(),
+    output: paymentLock,
+  }),
+  /** Needs the central service. The card goes to its tokenizer only; the station keeps token, brand and last 4. */
+  'enrollment.submitPayment': def({
+    access: ANY_STAFF,
+    writes: false,
+    input: z.discriminatedUnion('method', [
+      z.object({ draftId: z.string(), attemptKey: z.string(), method: z.literal('card-token'), card: cardEntry }).strict(),
+      z.object({ draftId: z.string(), attemptKey: z.string(), method: z.literal('payment-link') }).strict(),
+    ]),
+    output: enrollmentDraftView,
+  }),
+  /** Pulls the latest status from the central service (Payment Pending → Enrolled or failed). */
+  'enrollment.refreshStatus': def({ access: ANY_STAFF, writes: false, input: z.object({ draftId: z.string() }).strict(), output: enrollmentDraftView }),
+  /** After a decline: back to the payment step for a new attempt. */
+  'enrollment.retryPayment': def({ access: ANY_STAFF, writes: true, input: z.object({ draftId: z.string() }).strict(), output: enrollmentDraftView }),
+  'enrollment.timeline': def({ access: ANY_STAFF, writes: true, input: z.object({ crd }).strict(), output: z.array(timelineEvent) }),
+  'call.addNote': def({
+    access: ANY_STAFF,
+    writes: true,
+    input: z.object({ crd, text: z.string().trim().min(1, 'is required').max(4000) }).strict(),
+    output: z.object({ id: z.string(), at: z.string() }),
+  }),
+  'call.notes': def({
+    access: ANY_STAFF,
+    writes: false,
+    input: z.object({ crd }).strict(),
+    output: z.array(z.object({ id: z.string(), at: z.string(), staff: z.string(), text: z.string() })),
+  }),
+  'call.wrapUp': def({
+    access: ANY_STAFF,
+    writes: true,
+    input: z.object({ crd, disposition: callDisposition, draftId: z.string().nullable().default(null) }).strict(),
+    output: z.object({ at: z.string() }),
+  }),
 } as const;
 
 export type Procedures = typeof procedures;

@@ -40,7 +40,8 @@ function start(args: ShellArgs): void {
   }
 
   const dataDir = args.dataDir !== null ? path.resolve(args.dataDir) : app.getPath('userData');
-  const backendOptions: BackendOptions = { dataDir };
+  // resources/ (scripts, agreement texts) ships next to the app's code.
+  const backendOptions: BackendOptions = { dataDir, resourcesDir: path.join(app.getAppPath(), 'resources') };
   let mainWindow: BrowserWindow | null = null;
   let backend: BackendWorkerClient | null = null;
   let backendClosed = false;

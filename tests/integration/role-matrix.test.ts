@@ -26,6 +26,22 @@ const expected: Record<ProcedureName, { allowed: Who[]; input: unknown }> = {
   'sync.status': { allowed: STAFF, input: {} },
   'sync.now': { allowed: STAFF, input: {} },
   'sync.retryFailed': { allowed: ['supervisor', 'admin'], input: {} },
+  'enrollment.texts': { allowed: STAFF, input: { language: 'en' } },
+  'enrollment.section': { allowed: STAFF, input: { crd: '99999999' } },
+  'enrollment.open': { allowed: STAFF, input: { crd: '99999999' } },
+  'enrollment.get': { allowed: STAFF, input: { draftId: 'none' } },
+  'enrollment.goTo': { allowed: STAFF, input: { draftId: 'none', step: 'contact', scriptVersion: 'x' } },
+  'enrollment.saveContact': { allowed: STAFF, input: { draftId: 'none', contact: { email: 'a@b.co', phone: null, address: { street: 's', city: 'c', state: 'NY', zip: '10001', country: 'US' } } } },
+  'enrollment.chooseQualifications': { allowed: STAFF, input: { draftId: 'none', categories: ['GS'], termsVersion: 'v', paymentAgreementVersion: 'v', termsAccepted: true, paymentAgreementAccepted: true, scriptVersion: 'x' } },
+  'enrollment.startPayment': { allowed: STAFF, input: { draftId: 'none' } },
+  'enrollment.abandonPayment': { allowed: STAFF, input: { draftId: 'none', reason: 'back' } },
+  'enrollment.submitPayment': { allowed: STAFF, input: { draftId: 'none', attemptKey: 'k', method: 'payment-link' } },
+  'enrollment.refreshStatus': { allowed: STAFF, input: { draftId: 'none' } },
+  'enrollment.retryPayment': { allowed: STAFF, input: { draftId: 'none' } },
+  'enrollment.timeline': { allowed: STAFF, input: { crd: '1' } },
+  'call.addNote': { allowed: STAFF, input: { crd: '1', text: 'called back' } },
+  'call.notes': { allowed: STAFF, input: { crd: '1' } },
+  'call.wrapUp': { allowed: STAFF, input: { crd: '1', disposition: 'other' } },
 };
 
 let t: Awaited<ReturnType<typeof testBackend>>;

@@ -16,6 +16,7 @@ import { loadIndividual } from '../individuals';
 import { enrollmentRecord } from '../record-mapping';
 import type { CardOutcome, CardVault } from './card-vault';
 import { enrollmentTerms } from './fee-check';
+import { isProgramYearPaid } from '../../../src-main/backend/domain';
 import type { Settlement } from './settlement';
 
 export type PaymentRequest = z.infer<typeof paymentRequest>;
@@ -45,6 +46,9 @@ export async function acceptPayment(deps: PaymentDeps, request: PaymentRequest):
       const individual = await loadIndividual(em, request.crd);
       if (!individual) throw new CentralError(422, 'UNKNOWN_INDIVIDUAL', `crd: no individual with CRD ${request.crd}`, { field: 'crd' });
       const terms = enrollmentTerms(individual.record, request.categories, today);
+      // R15: a category added in a program year already paid costs nothing more.
+      const earlierEnrollments = await em.findBy(EnrollmentRow, { crd: request.crd });
+      if (isProgramYearPaid(earlierEnrollments, today)) terms.feeUsd = 0;
       if (Math.round(request.amountUsd * 100) !== terms.feeUsd * 100) {
         throw new CentralError(422, 'AMOUNT_MISMATCH',
           `amountUsd: expected ${terms.feeUsd} (R15: $100 per person per program year, $200 in the second window), got ${request.amountUsd}`,
@@ -57,7 +61,9 @@ export async function acceptPayment(deps: PaymentDeps, request: PaymentRequest):
 
       let outcome: CardOutcome = 'succeed'; // a payment link: the individual pays through it
       let card: { brand: string; last4: string } | null = null;
-      if (request.method === 'card-token') {
+      if (terms.feeUsd === 0) {
+        // Nothing to charge: the enrollment settles as paid (no card is taken, no link is needed).
+      } else if (request.method === 'card-token') {
         if (!request.token) throw new CentralError(422, 'CARD_TOKEN_UNKNOWN', 'token: is required when method is card-token', { field: 'token' });
         const held = deps.vault.take(request.token, now);
         if (!held) throw new CentralError(422, 'CARD_TOKEN_UNKNOWN', 'token: unknown, already used or expired; tokenize the card again', { field: 'token' });

@@ -23,6 +23,13 @@ export interface HandlerContext {
   emit(event: BackendEvent): void;
   /** The sync engine, or null on a station without a central service. */
   sync: SyncEngine | null;
+  /** Versioned scripts and agreement texts (resources/). */
+  resourcesDir: string;
+  /**
+   * For procedures declared read-only that must write around network calls (payment submission): runs `work` in
+   * its own write transaction, with audit available inside it.
+   */
+  transaction<T>(work: (tx: Pick<HandlerContext, 'em' | 'db' | 'audit'>) => Promise<T> | T): Promise<T>;
 }
 
 export type Handler<P extends ProcedureName> = (

@@ -4,7 +4,8 @@
  * review flags where a pull changes what an agent may have told a caller.
  */
 import type BetterSqlite3 from 'better-sqlite3';
-import type { Change, ChangesPage, EnrollmentRecord } from '../../contract/central-api';
+import type { Change, ChangesPage } from '../../contract/central-api';
+import { saveEnrollmentRecord } from '../store/enrollment-records';
 import { evaluateEligibility } from '../domain';
 import { individualWriter } from '../store/individual-writer';
 import { writeCursor } from './sync-state';
@@ -52,7 +53,7 @@ export function applyChangesPage(db: BetterSqlite3.Database, page: ChangesPage, 
       }
       case 'enrollment': {
         const previous = statements.enrollmentStatus.get(change.id) as { status: string } | undefined;
-        upsertEnrollment(statements.upsertEnrollment, change.data);
+        saveEnrollmentRecord(db, change.data);
         const recentlyHandledHere = statements.recentlyViewed.get(change.data.crd, new Date(now.getTime() - RECENTLY_HANDLED_MS).toISOString());
         if (!previous && change.data.stationId !== stationId && change.data.status !== 'draft' && recentlyHandledHere) {
           // Someone else enrolled first: an agent here was working with this caller.
@@ -87,10 +88,6 @@ export function applyChangesPage(db: BetterSqlite3.Database, page: ChangesPage, 
   return { applied: page.changes.length, flagsRaised };
 }
 
-function upsertEnrollment(statement: BetterSqlite3.Statement, e: EnrollmentRecord) {
-  statement.run(e.id, e.crd, JSON.stringify(e.categories), e.window, e.status, e.statusReason, e.statusAt, e.confirmationNumber, e.feeUsd, e.stationId, e.staffId);
-}
-
 const cache = new WeakMap<BetterSqlite3.Database, ReturnType<typeof build>>();
 function prepare(db: BetterSqlite3.Database) {
   let s = cache.get(db);
@@ -111,14 +108,6 @@ function build(db: BetterSqlite3.Database) {
     ),
     enrollmentStatus: db.prepare(`SELECT status FROM enrollment WHERE id = ?`),
     recentlyViewed: db.prepare(`SELECT 1 FROM audit_event WHERE action = 'individual.viewed' AND entity_id = ? AND at >= ? LIMIT 1`),
-    upsertEnrollment: db.prepare(
-      `INSERT INTO enrollment (id, crd, categories, enroll_window, status, status_reason, status_at, confirmation_number, fee_usd, station_id, staff_id)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT(id) DO UPDATE SET crd = excluded.crd, categories = excluded.categories, enroll_window = excluded.enroll_window,
-         status = excluded.status, status_reason = excluded.status_reason, status_at = excluded.status_at,
-         confirmation_number = excluded.confirmation_number, fee_usd = excluded.fee_usd, station_id = excluded.station_id,
-         staff_id = excluded.staff_id`,
-    ),
     upsertLearningPlanItem: db.prepare(
       `INSERT INTO learning_plan_item (id, crd, category, element, title, due_date, completed_date) VALUES (?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT(id) DO UPDATE SET crd = excluded.crd, category = excluded.category, element = excluded.element,

@@ -4,11 +4,15 @@
  */
 import type { z } from 'zod';
 import {
+  cardToken,
   changesPage,
   commandResults,
+  paymentAccepted,
+  type CardToken,
   type ChangesPage,
   type Command,
   type CommandResult,
+  type paymentRequest,
 } from '../../contract/central-api';
 import { parseRetryAfter } from './backoff';
 
@@ -72,6 +76,13 @@ export function centralClient(config: CentralConfig) {
     changes(cursor: string | null, limit: number): Promise<ChangesPage> {
       const query = new URLSearchParams({ limit: String(limit), ...(cursor ? { cursor } : {}) });
       return request(`/v1/changes?${query}`, changesPage);
+    },
+    /** Card data goes here and nowhere else; only {token, brand, last4} comes back (DESIGN §5). */
+    tokenize(card: { cardNumber: string; expMonth: number; expYear: number; cvc: string }): Promise<CardToken> {
+      return request('/v1/payments/tokenize', cardToken, { method: 'POST', body: JSON.stringify(card) });
+    },
+    pay(payment: z.input<typeof paymentRequest>): Promise<z.output<typeof paymentAccepted>> {
+      return request('/v1/payments', paymentAccepted, { method: 'POST', body: JSON.stringify(payment) });
     },
     async pushCommands(commands: Command[]): Promise<CommandResult[]> {
       const { results } = await request('/v1/commands', commandResults, { method: 'POST', body: JSON.stringify({ commands }) });

@@ -14,7 +14,7 @@ import { openStore } from '../../backend/store/open-store';
 import { startWebHost } from '../../web-host/web-host';
 import { parse, UsageError, withUsage } from '../args';
 import type { CliIo } from '../io';
-import { defaultDataDir, RENDERER_DIR } from '../paths';
+import { defaultDataDir, RENDERER_DIR, RESOURCES_DIR } from '../paths';
 
 const USAGE =
   'mqp serve [--data DIR] [--port P] [--demo-count N] [--no-demo] [--now ISO-INSTANT] [--central URL --token T | --no-central] [--settle-ms N]';
@@ -71,6 +71,7 @@ export function run(args: string[], io: CliIo): Promise<number> {
     const backend = await openBackend({
       dataDir,
       clock,
+      resourcesDir: RESOURCES_DIR,
       // Same generator and seed as the training service: the station works at once, and the first pull agrees.
       demo: values['no-demo'] ? false : { individuals: demoCount, seed: 1 },
       central,

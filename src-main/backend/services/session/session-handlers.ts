@@ -1,4 +1,7 @@
+import type BetterSqlite3 from 'better-sqlite3';
 import { Staff, StaffSession } from '../../store/entities';
+import { findDraft } from '../enrollment/draft-repository';
+import { abandonOpenAttempt } from '../enrollment/enrollment-handlers';
 import { AuditedFailure } from '../audited-failure';
 import type { HandlerMap } from '../handler-context';
 import { requireStaff } from '../handler-context';
@@ -31,6 +34,11 @@ export const sessionHandlers: HandlerMap<'session.signIn' | 'session.signOut' | 
   'session.signOut': async (_input, ctx) => {
     const staff = requireStaff(ctx);
     await ctx.em.getRepository(StaffSession).update({ tokenHash: ctx.sessionTokenHash! }, { endedAt: ctx.now.toISOString() });
+    // R22: signing out with a payment page open abandons it, as leaving the page would.
+    for (const draftId of openPaymentDrafts(ctx.db, staff.id)) {
+      const draft = findDraft(ctx.db, draftId);
+      if (draft) abandonOpenAttempt(ctx, draft, 'signed-out');
+    }
     ctx.audit({ action: 'session.signedOut', entity: 'staff', entityId: String(staff.id) });
     return null;
   },
@@ -40,3 +48,7 @@ export const sessionHandlers: HandlerMap<'session.signIn' | 'session.signOut' | 
     return { staff, expiresAt: session.expiresAt };
   },
 };
+
+function openPaymentDrafts(db: BetterSqlite3.Database, staffId: number): string[] {
+  return db.prepare(`SELECT DISTINCT draft_id FROM payment_attempt WHERE staff_id = ? AND status IN ('started', 'tokenized')`).pluck().all(staffId) as string[];
+}

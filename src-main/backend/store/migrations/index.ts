@@ -1,6 +1,7 @@
 import { InitialSchema1764201600001 } from './0001-initial-schema';
 import { Sync1764201600002 } from './0002-sync';
+import { EnrollmentJourney1764201600003 } from './0003-enrollment-journey';
 
 /** Every migration, in order. Append only: a landed migration is never edited or removed. */
-export const MIGRATIONS = [InitialSchema1764201600001, Sync1764201600002];
+export const MIGRATIONS = [InitialSchema1764201600001, Sync1764201600002, EnrollmentJourney1764201600003];
 export const KNOWN_MIGRATION_NAMES: readonly string[] = MIGRATIONS.map((m) => m.migrationName);
