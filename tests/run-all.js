@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// `npm test`: lint, type checks, unit and integration tests, the build, then Playwright end-to-end tests.
+// `npm test`: lint, type checks, the build (integration and e2e tests serve the built console), unit and
+// integration tests, then Playwright end-to-end tests.
 // Every step runs even when an earlier one fails, and the last line counts tests: "N passed, N failed".
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -15,9 +16,9 @@ const steps = [
   { name: 'typecheck (main)', cmd: [bin('tsc'), '-p', 'tsconfig.json', '--noEmit'] },
   { name: 'typecheck (e2e)', cmd: [bin('tsc'), '-p', 'tests/e2e/tsconfig.json', '--noEmit'] },
   { name: 'typecheck (renderer)', cmd: [bin('vue-tsc'), '-p', 'src-renderer/tsconfig.json', '--noEmit'] },
+  { name: 'build', cmd: [bin('electron-vite'), 'build'] },
   { name: 'unit', cmd: [bin('vitest'), 'run', '--project', 'unit', '--reporter=default', '--reporter=json', `--outputFile.json=${reports}/unit.json`], vitest: `${reports}/unit.json` },
   { name: 'integration', cmd: [bin('vitest'), 'run', '--project', 'integration', '--reporter=default', '--reporter=json', `--outputFile.json=${reports}/integration.json`], vitest: `${reports}/integration.json` },
-  { name: 'build', cmd: [bin('electron-vite'), 'build'] },
   { name: 'e2e', cmd: [bin('playwright'), 'test'], env: { PLAYWRIGHT_JSON_OUTPUT_NAME: `${reports}/e2e.json` }, playwright: `${reports}/e2e.json` },
 ];
 

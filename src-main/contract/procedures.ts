@@ -229,7 +229,8 @@ export const procedures = {
     access: ANY_STAFF,
     writes: false,
     input: z.discriminatedUnion('method', [
-      z.object({ draftId: z.string(), attemptKey: z.string(), method: z.literal('card-token'), card: cardEntry }).strict(),
+      // `card` may be left out when the attempt already holds a token (a resubmission after a crash or timeout).
+      z.object({ draftId: z.string(), attemptKey: z.string(), method: z.literal('card-token'), card: cardEntry.optional() }).strict(),
       z.object({ draftId: z.string(), attemptKey: z.string(), method: z.literal('payment-link') }).strict(),
     ]),
     output: enrollmentDraftView,

@@ -7,6 +7,7 @@ import type { EnrollmentDraftView, MqpSection } from '../../../src-main/contract
 import { startCentralProcess, type CentralProcess } from '../../support/central-process';
 import { card, eligibleDemoPeople, toPaymentStep, TODAY } from '../../support/enrollment-flow';
 import { call, callOk, testBackend, TEST_PASSWORD } from '../../support/test-backend';
+import { filesHoldingCardNumbers } from '../../support/card-scan';
 
 let central: CentralProcess;
 let station: Awaited<ReturnType<typeof testBackend>>;
@@ -26,6 +27,8 @@ beforeEach(async () => {
 });
 afterEach(async () => {
   await station.close();
+  // DESIGN §5: no card number at rest anywhere — station database (and WAL), central database, central log.
+  expect(filesHoldingCardNumbers(station.dataDir, central.dataDir, central.logFile)).toEqual([]);
   await central.stop();
 });
 

@@ -13,7 +13,7 @@ import { findAttempt, type AttemptRow } from './draft-repository';
 import { requireDraft, staffId, viewOf } from './enrollment-context';
 
 type SubmitInput =
-  | { draftId: string; attemptKey: string; method: 'card-token'; card: { number: string; expMonth: number; expYear: number; cvc: string } }
+  | { draftId: string; attemptKey: string; method: 'card-token'; card?: { number: string; expMonth: number; expYear: number; cvc: string } }
   | { draftId: string; attemptKey: string; method: 'payment-link' };
 
 const PAYMENT_TIMEOUT_MS = 15_000;
@@ -30,8 +30,10 @@ export async function submitPayment(ctx: HandlerContext, input: SubmitInput): Pr
   if (attempt.status === 'failed') throw new AppError('ILLEGAL_TRANSITION', 'This payment attempt failed; start a new one.');
 
   if (input.method === 'card-token' && !attempt.token) {
+    const entered = input.card;
+    if (!entered) throw new AppError('INVALID_INPUT', 'card: is required for a card payment', { issues: [{ path: ['card'], message: 'is required' }] });
     const token = await central(() =>
-      client.tokenize({ cardNumber: input.card.number, expMonth: input.card.expMonth, expYear: input.card.expYear, cvc: input.card.cvc }),
+      client.tokenize({ cardNumber: entered.number, expMonth: entered.expMonth, expYear: entered.expYear, cvc: entered.cvc }),
     );
     attempt = await ctx.transaction((tx) => {
       tx.db.prepare(`UPDATE payment_attempt SET token = ?, brand = ?, last4 = ?, method = 'card-token', status = 'tokenized' WHERE key = ?`).run(token.token, token.brand, token.last4, attempt!.key);
@@ -54,7 +56,8 @@ export async function submitPayment(ctx: HandlerContext, input: SubmitInput): Pr
         token: attempt!.token ?? undefined,
         email: method === 'payment-link' ? email : undefined,
         stationId: ctx.stationId,
-        staffId: staffId(ctx),
+        // The attempt's own agent, so a resubmission by whoever resumes the draft is the same request.
+        staffId: attempt!.staffId,
       }),
     );
   } catch (error) {
