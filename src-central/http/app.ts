@@ -10,6 +10,7 @@ import type { CentralEnv, CentralServices } from './central-env';
 import { notFound, onError } from './error-handling';
 import { faultInjection } from './fault-injection';
 import { adminRoutes } from './routes/admin';
+import { auditRoutes } from './routes/audit';
 import { changesRoutes } from './routes/changes';
 import { commandsRoutes } from './routes/commands';
 import { healthRoutes } from './routes/health';
@@ -34,6 +35,7 @@ export function createCentralApp(services: CentralServices): Hono<CentralEnv> {
   app.route('/v1', changesRoutes(services));
   app.route('/v1', commandsRoutes(services));
   app.route('/v1', paymentsRoutes(services));
+  app.route('/v1', auditRoutes(services));
 
   app.use('/__admin/*', adminGuard(services));
   app.route('/__admin', adminRoutes(services));

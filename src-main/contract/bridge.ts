@@ -25,6 +25,7 @@ export const BRIDGE_PROCEDURE_NAMES = Object.freeze([
   'staff.create',
   'audit.verify',
   'audit.recent',
+  'audit.compareWithCentral',
   'sync.status',
   'sync.now',
   'sync.retryFailed',

@@ -7,6 +7,7 @@
  *   POST /v1/payments/tokenize        → CardToken       (card data in, token out; card data never stored or logged)
  *   POST /v1/payments                 → PaymentAccepted (idempotency key; amount checked against the fee rules)
  *   GET  /v1/health                   → { ok: true, serverTime }
+ *   GET  /v1/audit/hashes?stationId=&fromSeq=&limit= → AuditHashes (the central copy of a station's chain)
  */
 import { z } from 'zod';
 import { individualRecord, isoDate } from './schemas';
@@ -138,3 +139,8 @@ export const paymentAccepted = z.object({
 
 /** Error body of every non-2xx answer. `Retry-After` (seconds) accompanies 429/503. */
 export const centralError = z.object({ error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }) });
+
+export const auditHashes = z.object({
+  stationId: z.string(),
+  events: z.array(z.object({ seq: z.number().int(), hash: z.string() })),
+});

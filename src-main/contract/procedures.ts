@@ -157,6 +157,18 @@ export const procedures = {
     output: staffView,
   }),
   'audit.verify': def({ access: SUPERVISION, writes: true, input: z.object({}).strict(), output: verifyReport }),
+  /** DESIGN §6: the local chain against the copy the central service received (catches a recomputed rewrite). */
+  'audit.compareWithCentral': def({
+    access: SUPERVISION,
+    writes: false,
+    input: z.object({}).strict(),
+    output: z.object({
+      ok: z.boolean(),
+      compared: z.number().int(),
+      notYetAtCentral: z.number().int(),
+      firstMismatch: z.object({ seq: z.number().int(), problem: z.string() }).nullable(),
+    }),
+  }),
   'audit.recent': def({
     access: SUPERVISION,
     writes: true,

@@ -23,6 +23,7 @@ const expected: Record<ProcedureName, { allowed: Who[]; input: unknown }> = {
   'staff.create': { allowed: ['admin'], input: { username: 'x-user', displayName: 'X', password: 'long-enough-pw', role: 'agent' } },
   'audit.verify': { allowed: ['supervisor', 'admin'], input: {} },
   'audit.recent': { allowed: ['supervisor', 'admin'], input: {} },
+  'audit.compareWithCentral': { allowed: ['supervisor', 'admin'], input: {} },
   'sync.status': { allowed: STAFF, input: {} },
   'sync.now': { allowed: STAFF, input: {} },
   'sync.retryFailed': { allowed: ['supervisor', 'admin'], input: {} },

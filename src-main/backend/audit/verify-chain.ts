@@ -10,13 +10,17 @@ export interface ChainReport {
   firstBroken: { seq: number; problem: string } | null;
 }
 
-/** Checks events given in chain order; `label` names an event in problems (e.g. "line 12" for an export file). */
+/**
+ * Checks events given in chain order, from the genesis, or from `start` for a slice (an export of a date range:
+ * its first event's seq and prevHash are taken as given).
+ */
 export function verifyEvents(
   events: Iterable<ChainedFields & { hash: string }>,
   onProgress?: (checked: number) => void,
+  start: { seq: number; prevHash: string } = { seq: 1, prevHash: GENESIS_HASH },
 ): ChainReport {
-  let expectedSeq = 1;
-  let prevHash = GENESIS_HASH;
+  let expectedSeq = start.seq;
+  let prevHash = start.prevHash;
   let checked = 0;
   for (const e of events) {
     const problem = checkOne(e, expectedSeq, prevHash);

@@ -4,6 +4,7 @@
  */
 import type { z } from 'zod';
 import {
+  auditHashes,
   cardToken,
   changesPage,
   commandResults,
@@ -76,6 +77,9 @@ export function centralClient(config: CentralConfig) {
     changes(cursor: string | null, limit: number): Promise<ChangesPage> {
       const query = new URLSearchParams({ limit: String(limit), ...(cursor ? { cursor } : {}) });
       return request(`/v1/changes?${query}`, changesPage);
+    },
+    auditHashes(stationId: string, fromSeq: number, limit: number) {
+      return request(`/v1/audit/hashes?${new URLSearchParams({ stationId, fromSeq: String(fromSeq), limit: String(limit) })}`, auditHashes);
     },
     /** Card data goes here and nowhere else; only {token, brand, last4} comes back (DESIGN §5). */
     tokenize(card: { cardNumber: string; expMonth: number; expYear: number; cvc: string }): Promise<CardToken> {
