@@ -7,16 +7,14 @@
  * a kill -9 of this process; only an OS crash or power loss can lose the last commits. Measured: FULL (an fsync
  * per transaction, and every command is its own transaction) made a 500-command batch take ~2 s instead of 0.35 s.
  */
-import 'reflect-metadata';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
+import { openMigratedDataSource } from '../../src-main/backend/store/migrated-data-source';
 import { CENTRAL_ENTITIES } from './entities';
-import { CENTRAL_MIGRATIONS, KNOWN_CENTRAL_MIGRATIONS } from './migrations';
+import { CENTRAL_MIGRATIONS } from './migrations';
 
 export const CENTRAL_DATABASE_FILE = 'central.sqlite';
-const MIGRATIONS_TABLE = 'central_migrations';
 
 export interface CentralStore {
   dataSource: DataSource;
@@ -37,40 +35,14 @@ export class CentralDatabaseTooNewError extends Error {
 }
 
 export async function openCentralStore(dataDir: string): Promise<CentralStore> {
-  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const file = join(dataDir, CENTRAL_DATABASE_FILE);
-  const dataSource = new DataSource({
-    type: 'better-sqlite3',
-    database: file,
+  const { dataSource, db } = await openMigratedDataSource({
+    file,
     entities: CENTRAL_ENTITIES,
     migrations: CENTRAL_MIGRATIONS,
-    migrationsTableName: MIGRATIONS_TABLE,
-    synchronize: false,
-    migrationsRun: false,
-    logging: false,
-    enableWAL: true,
-    timeout: 10_000,
-    prepareDatabase: (db: BetterSqlite3.Database) => {
-      db.pragma('synchronous = NORMAL');
-      db.pragma('foreign_keys = ON');
-    },
+    migrationsTable: 'central_migrations',
+    synchronous: 'NORMAL',
+    tooNew: (f, unknown) => new CentralDatabaseTooNewError(f, unknown),
   });
-  await dataSource.initialize();
-  const db = (dataSource.driver as unknown as { databaseConnection: BetterSqlite3.Database }).databaseConnection;
-  try {
-    const applied = appliedMigrations(db);
-    const unknown = applied.filter((name) => !KNOWN_CENTRAL_MIGRATIONS.includes(name));
-    if (unknown.length > 0) throw new CentralDatabaseTooNewError(file, unknown);
-    if (KNOWN_CENTRAL_MIGRATIONS.some((name) => !applied.includes(name))) await dataSource.runMigrations({ transaction: 'all' });
-    return { dataSource, db, file, close: () => dataSource.destroy() };
-  } catch (error) {
-    await dataSource.destroy();
-    throw error;
-  }
-}
-
-function appliedMigrations(db: BetterSqlite3.Database): string[] {
-  const table = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(MIGRATIONS_TABLE);
-  if (!table) return [];
-  return (db.prepare(`SELECT name FROM ${MIGRATIONS_TABLE} ORDER BY id`).all() as { name: string }[]).map((r) => r.name);
+  return { dataSource, db, file, close: () => dataSource.destroy() };
 }
