@@ -37,19 +37,19 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
 
   if (options.central) writeCentralConfig(store.db, options.central);
   const central = readCentralConfig(store.db);
-  const sync = central
-    ? createSyncEngine({
-        store,
-        queue,
-        clock,
-        stationId,
-        central,
-        policy: options.central?.policy,
-        pullPageSize: options.central?.pullPageSize,
-        pushBatchSize: options.central?.pushBatchSize,
-        onStatus: (payload) => emit({ name: 'sync.status', payload }),
-      })
-    : null;
+  const autoStart = options.central?.autoStart !== false;
+  const sync = createSyncEngine({
+    store,
+    queue,
+    clock,
+    stationId,
+    central,
+    policy: options.central?.policy,
+    pullPageSize: options.central?.pullPageSize,
+    pushBatchSize: options.central?.pushBatchSize,
+    autoStartOnConfigure: autoStart,
+    onStatus: (payload) => emit({ name: 'sync.status', payload }),
+  });
 
   const dispatcher = createDispatcher({
     store,
@@ -63,7 +63,7 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     logError: (error, procedure) => console.error(`[backend] ${procedure} failed:`, error),
   });
 
-  if (sync && options.central?.autoStart !== false) sync.start(options.central?.intervalMs);
+  if (autoStart) sync.start(options.central?.intervalMs);
 
   return {
     call: dispatcher.call,

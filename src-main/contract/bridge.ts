@@ -29,6 +29,7 @@ export const BRIDGE_PROCEDURE_NAMES = Object.freeze([
   'sync.status',
   'sync.now',
   'sync.retryFailed',
+  'sync.configure',
   'enrollment.texts',
   'enrollment.section',
   'enrollment.open',

@@ -178,6 +178,18 @@ export const procedures = {
   'sync.status': def({ access: ANY_STAFF, writes: false, input: z.object({}).strict(), output: syncStatus }),
   /** Starts a sync pass now (it runs in the background; progress comes as sync.status events). */
   'sync.now': def({ access: ANY_STAFF, writes: false, input: z.object({}).strict(), output: syncStatus }),
+  /** Settings: points the station at a central service (checked by a health call first). The token is never shown again. */
+  'sync.configure': def({
+    access: ADMIN_ONLY,
+    writes: false,
+    input: z
+      .object({
+        url: z.string().trim().url('must be a URL such as https://central.example.org/').refine((u) => /^https?:\/\//.test(u), 'must start with http:// or https://'),
+        token: z.string().trim().min(8, 'must be the station token the central service issued (8 characters or more)').max(200),
+      })
+      .strict(),
+    output: syncStatus,
+  }),
   /** Puts parked (failed) outbox rows back in the queue: nothing is ever dropped, a person decides to retry. */
   'sync.retryFailed': def({ access: SUPERVISION, writes: true, input: z.object({}).strict(), output: z.object({ requeued: z.number().int() }) }),
   /** The scripts the agent reads at each step and the agreement texts, by version, in the caller's language. */

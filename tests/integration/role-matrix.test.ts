@@ -27,6 +27,7 @@ const expected: Record<ProcedureName, { allowed: Who[]; input: unknown }> = {
   'sync.status': { allowed: STAFF, input: {} },
   'sync.now': { allowed: STAFF, input: {} },
   'sync.retryFailed': { allowed: ['supervisor', 'admin'], input: {} },
+  'sync.configure': { allowed: ['admin'], input: { url: 'http://127.0.0.1:9/', token: 'not-a-real-token' } },
   'enrollment.texts': { allowed: STAFF, input: { language: 'en' } },
   'enrollment.section': { allowed: STAFF, input: { crd: '99999999' } },
   'enrollment.open': { allowed: STAFF, input: { crd: '99999999' } },

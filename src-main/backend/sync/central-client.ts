@@ -2,7 +2,9 @@
  * HTTP client for the central service's protocol (src-main/contract/central-api.ts). Every answer is validated:
  * a malformed response becomes a CentralError naming the field, never a crash or a half-applied batch.
  */
-import type { z } from 'zod';
+import { z } from 'zod';
+
+const healthAnswer = z.object({ ok: z.literal(true), serverTime: z.string() });
 import {
   auditHashes,
   cardToken,
@@ -77,6 +79,9 @@ export function centralClient(config: CentralConfig) {
     changes(cursor: string | null, limit: number): Promise<ChangesPage> {
       const query = new URLSearchParams({ limit: String(limit), ...(cursor ? { cursor } : {}) });
       return request(`/v1/changes?${query}`, changesPage);
+    },
+    health() {
+      return request('/v1/health', healthAnswer);
     },
     auditHashes(stationId: string, fromSeq: number, limit: number) {
       return request(`/v1/audit/hashes?${new URLSearchParams({ stationId, fromSeq: String(fromSeq), limit: String(limit) })}`, auditHashes);

@@ -10,7 +10,7 @@ import { todayInNewYork } from '../domain';
 import { applyChangesPage } from './apply-changes';
 import { recheckPassedDeadlines } from './recheck-deadlines';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
-import { CentralError, centralClient, type CentralConfig } from './central-client';
+import { CentralError, centralClient, type CentralClient, type CentralConfig } from './central-client';
 import { deferCommands, dueCommands, nextDueAt, outboxCounts, settleResults, toCommand } from './outbox';
 import { readCursor, readLastSyncAt, writeLastSyncAt } from './sync-state';
 import type { SyncStatus } from '../../contract';
@@ -20,11 +20,14 @@ export interface SyncEngineOptions {
   queue: SerialQueue;
   clock: Clock;
   stationId: string;
-  central: CentralConfig;
+  /** Null on a station that has no central service yet: the engine then reports 'not-configured' until `configure`. */
+  central: CentralConfig | null;
   onStatus?: (status: SyncStatus) => void;
   policy?: Partial<BackoffPolicy>;
   pushBatchSize?: number;
   pullPageSize?: number;
+  /** Start the background loop when a central service is configured later (the console; not the CLI). */
+  autoStartOnConfigure?: boolean;
 }
 
 export interface SyncPassReport {
@@ -38,11 +41,11 @@ export interface SyncPassReport {
 export function createSyncEngine(options: SyncEngineOptions) {
   const { store, queue, clock, stationId } = options;
   const policy: BackoffPolicy = { ...DEFAULT_BACKOFF, ...options.policy };
-  const client = centralClient(options.central);
+  let client = options.central ? centralClient(options.central) : null;
   const pushBatchSize = options.pushBatchSize ?? 200;
   const pullPageSize = options.pullPageSize ?? 2000;
   let inFlight: Promise<SyncPassReport> | null = null;
-  let connection: SyncStatus['connection'] = 'unknown';
+  let connection: SyncStatus['connection'] = client ? 'unknown' : 'not-configured';
   let lastError: string | null = null;
   let pull: SyncStatus['pull'] = null;
   let timer: NodeJS.Timeout | null = null;
@@ -72,9 +75,11 @@ export function createSyncEngine(options: SyncEngineOptions) {
 
   async function runPass(): Promise<SyncPassReport> {
     const report: SyncPassReport = { ok: true, pushed: 0, parked: 0, pulled: 0, error: null };
+    if (!client) return { ...report, ok: false, error: 'This station has no central service configured.' };
+    const central = client;
     try {
-      await pushAll(report);
-      await pullAll(report);
+      await pushAll(report, central);
+      await pullAll(report, central);
       connection = 'online';
       lastError = null;
       failures = 0;
@@ -93,7 +98,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
     return report;
   }
 
-  async function pushAll(report: SyncPassReport) {
+  async function pushAll(report: SyncPassReport, client: CentralClient) {
     for (;;) {
       const rows = await queue.run(async () => dueCommands(db(), clock.now(), pushBatchSize));
       if (rows.length === 0) return;
@@ -117,7 +122,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
     }
   }
 
-  async function pullAll(report: SyncPassReport) {
+  async function pullAll(report: SyncPassReport, client: CentralClient) {
     let cursor = await queue.run(async () => readCursor(db()));
     let done = 0;
     for (;;) {
@@ -137,8 +142,10 @@ export function createSyncEngine(options: SyncEngineOptions) {
   }
 
   /** Background loop: sync now, then again after `intervalMs`, or sooner when outbox rows fall due; back off when offline. */
-  function start(intervalMs = 15_000) {
-    if (!stopped) return;
+  let interval = 15_000;
+  function start(intervalMs = interval) {
+    interval = intervalMs;
+    if (!stopped || !client) return;
     stopped = false;
     const loop = async () => {
       if (stopped) return;
@@ -172,7 +179,18 @@ export function createSyncEngine(options: SyncEngineOptions) {
     start();
   }
 
-  return { syncOnce, start, stop, status, snapshot, nudge };
+  /** Points the station at another central service (settings): the next pass uses it. */
+  async function configure(config: CentralConfig) {
+    const wasRunning = !stopped;
+    await stop();
+    client = centralClient(config);
+    connection = 'unknown';
+    lastError = null;
+    failures = 0;
+    if (wasRunning || options.autoStartOnConfigure) start();
+  }
+
+  return { syncOnce, start, stop, status, snapshot, nudge, configure };
 }
 
 export type SyncEngine = ReturnType<typeof createSyncEngine>;

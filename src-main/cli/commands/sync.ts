@@ -45,7 +45,7 @@ export function run(args: string[], io: CliIo): Promise<number> {
     });
     try {
       const sync = backend.sync;
-      if (!sync) throw new UsageError(`This station has no central service yet: give --central URL --token T.`);
+      if (!sync || sync.snapshot().connection === 'not-configured') throw new UsageError(`This station has no central service yet: give --central URL --token T.`);
       backend.onEvent((e) => {
         if (e.name !== 'sync.status') return;
         const s = e.payload;

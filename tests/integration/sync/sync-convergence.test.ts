@@ -112,4 +112,23 @@ describe('sync with the central service', () => {
     expect(back).toMatchObject({ ok: true });
     expect((await callOk<SyncStatus>(s.backend, 'sync.status', {}, tokens.agent)).pending).toBe(0);
   });
+
+  it('settings: an admin points a station without a central service at one; a wrong token or URL is refused first', async () => {
+    central = await startCentralProcess({ seed: 40 });
+    station = await testBackend();
+    const tokens = await staffWithEveryRole(station.backend);
+    expect(await callOk<SyncStatus>(station.backend, 'sync.status', {}, tokens.agent)).toMatchObject({ connection: 'not-configured' });
+    expect(await call(station.backend, 'sync.now', {}, tokens.agent)).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+
+    const wrongToken = await call(station.backend, 'sync.configure', { url: central.url, token: 'not-the-token' }, tokens.admin);
+    expect(wrongToken).toMatchObject({ ok: false, error: { code: 'CENTRAL_UNAVAILABLE', details: { issues: [{ path: ['token'] }] } } });
+    const deadUrl = await call(station.backend, 'sync.configure', { url: 'http://127.0.0.1:9/', token: central.stationToken }, tokens.admin);
+    expect(deadUrl).toMatchObject({ ok: false, error: { code: 'CENTRAL_UNAVAILABLE', details: { issues: [{ path: ['url'] }] } } });
+    expect(await callOk<SyncStatus>(station.backend, 'sync.status', {}, tokens.agent)).toMatchObject({ connection: 'not-configured' });
+
+    await callOk(station.backend, 'sync.configure', { url: central.url, token: central.stationToken }, tokens.admin);
+    const report = await station.backend.sync!.syncOnce();
+    expect(report).toMatchObject({ ok: true });
+    expect(stationStats(station.dataDir).individuals).toBe(40);
+  });
 });
