@@ -29,8 +29,11 @@ export interface CentralConfig {
 export class CentralError extends Error {
   constructor(
     message: string,
-    /** offline: no answer at all; server: 5xx/429; refused: 4xx (will not succeed by retrying); invalid: bad answer. */
-    readonly kind: 'offline' | 'server' | 'refused' | 'invalid',
+    /**
+     * offline: no answer at all; server: 5xx/429; unauthorized: the station token was refused (401); refused: another
+     * 4xx (will not succeed by retrying); invalid: a malformed answer.
+     */
+    readonly kind: 'offline' | 'server' | 'unauthorized' | 'refused' | 'invalid',
     readonly retryAfterMs: number | null = null,
   ) {
     super(message);
@@ -57,7 +60,7 @@ export function centralClient(config: CentralConfig) {
     if (!response.ok) {
       const retryAfter = parseRetryAfter(response.headers.get('retry-after'), new Date());
       const message = errorMessage(text) ?? `HTTP ${response.status}`;
-      if (response.status === 401) throw new CentralError(`The central service refused this station's token: ${message}. Check the station token in the settings.`, 'refused');
+      if (response.status === 401) throw new CentralError(`The central service refused this station's token: ${message}. Check the station token in the settings.`, 'unauthorized');
       if (response.status >= 500 || response.status === 429) throw new CentralError(`The central service had a problem (${message}).`, 'server', retryAfter);
       throw new CentralError(`The central service refused the request: ${message}.`, 'refused');
     }

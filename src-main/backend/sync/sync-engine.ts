@@ -89,7 +89,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
       report.error = (error as Error).message;
       lastError = report.error;
       failures += 1;
-      connection = error instanceof CentralError && error.kind === 'refused' ? 'refused' : 'offline';
+      connection = error instanceof CentralError && error.kind === 'unauthorized' ? 'refused' : 'offline';
       if (!(error instanceof CentralError)) throw error;
     } finally {
       pull = null;

@@ -105,7 +105,7 @@ async function central<T>(call: () => Promise<T>): Promise<T> {
     return await call();
   } catch (error) {
     if (!(error instanceof CentralError)) throw error;
-    if (error.kind === 'refused') throw new AppError('CONFLICT', error.message);
+    if (error.kind === 'refused' || error.kind === 'unauthorized') throw new AppError('CONFLICT', error.message);
     throw new AppError(
       'CENTRAL_UNAVAILABLE',
       `${error.message} Payment needs the central service; everything else works offline. Press Submit Payment again when it is back: the same attempt can never be charged twice.`,

@@ -26,7 +26,7 @@ export const syncHandlers: HandlerMap<'sync.status' | 'sync.now' | 'sync.retryFa
       await centralClient({ url: input.url, token: input.token, timeoutMs: 10_000 }).health();
     } catch (error) {
       if (!(error instanceof CentralError)) throw error;
-      throw new AppError('CENTRAL_UNAVAILABLE', `${error.message} The settings were not changed.`, { issues: [{ path: [error.kind === 'refused' ? 'token' : 'url'], message: error.message }] });
+      throw new AppError('CENTRAL_UNAVAILABLE', `${error.message} The settings were not changed.`, { issues: [{ path: [error.kind === 'unauthorized' ? 'token' : 'url'], message: error.message }] });
     }
     await ctx.transaction((tx) => {
       writeCentralConfig(tx.db, { url: input.url, token: input.token });
