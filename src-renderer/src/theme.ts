@@ -34,5 +34,16 @@ export const consolePreset = definePreset(Aura, {
   components: {
     // The unchecked option's surface-500 on surface-100 is 4.3:1; surface-600 passes AA.
     togglebutton: { colorScheme: { light: { root: { color: '{surface.600}' }, icon: { color: '{surface.600}' } } } },
+    // Aura's message texts (the 600 shades on their 50 backgrounds) fall under 4.5:1; the 800 shades pass AA.
+    message: {
+      colorScheme: {
+        light: {
+          info: { color: '{blue.800}' },
+          success: { color: '{green.800}' },
+          warn: { color: '{yellow.900}' },
+          error: { color: '{red.800}' },
+        },
+      },
+    },
   },
 });

@@ -3,7 +3,7 @@
  * Events read through fetch streaming, so the launch token travels as a header — never in a URL or a cookie).
  */
 import { SseParser } from './sse-parser';
-import { isEnvelope, unreachableEnvelope, type RawEventListener, type Transport } from './transport';
+import { isEnvelope, unreachableEnvelope, type CallOptions, type RawEventListener, type Transport } from './transport';
 
 export const LAUNCH_TOKEN_HEADER = 'x-mqp-token';
 export const SESSION_HEADER = 'x-mqp-session';
@@ -35,7 +35,7 @@ export function createHttpTransport(options: HttpTransportOptions): Transport {
     return h;
   }
 
-  async function call(procedure: string, input: unknown, token: string | null) {
+  async function call(procedure: string, input: unknown, token: string | null, callOptions?: CallOptions) {
     let response: Response;
     try {
       response = await fetchFn(`${base}/rpc/${encodeURIComponent(procedure)}`, {
@@ -43,6 +43,7 @@ export function createHttpTransport(options: HttpTransportOptions): Transport {
         headers: { ...headers(token), 'content-type': 'application/json' },
         body: JSON.stringify({ input: input ?? {} }),
         cache: 'no-store',
+        ...(callOptions?.keepalive ? { keepalive: true } : {}),
       });
     } catch (error) {
       return unreachableEnvelope(error instanceof Error ? error.message : 'network error');

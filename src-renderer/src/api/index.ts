@@ -13,7 +13,7 @@ import {
 import { ApiError } from './api-error';
 import { createBridgeTransport } from './bridge-transport';
 import { createHttpTransport, readLaunchToken } from './http-transport';
-import type { Transport } from './transport';
+import type { CallOptions, Transport } from './transport';
 
 export { ApiError, toApiError } from './api-error';
 
@@ -43,8 +43,8 @@ export function hasSessionToken(): boolean {
 }
 
 /** Calls a procedure; resolves with its output or throws an ApiError carrying the envelope's error. */
-export async function call<P extends ProcedureName>(procedure: P, input: ProcedureInput<P>): Promise<ProcedureOutput<P>> {
-  const envelope = await currentTransport().call(procedure, input, sessionToken);
+export async function call<P extends ProcedureName>(procedure: P, input: ProcedureInput<P>, options?: CallOptions): Promise<ProcedureOutput<P>> {
+  const envelope = await currentTransport().call(procedure, input, sessionToken, options);
   if (envelope.ok) return envelope.value as ProcedureOutput<P>;
   const error = new ApiError(envelope.error);
   for (const listener of [...errorListeners]) listener(error, procedure);

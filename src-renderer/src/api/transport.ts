@@ -3,8 +3,16 @@ import type { Envelope } from '../../../src-main/contract';
 
 export type RawEventListener = (name: string, payload: unknown) => void;
 
+export interface CallOptions {
+  /**
+   * The page is going away (beforeunload/pagehide): the request must outlive it. The HTTP transport uses
+   * `fetch(…, {keepalive: true})`, which — unlike navigator.sendBeacon — can carry the token headers.
+   */
+  keepalive?: boolean;
+}
+
 export interface Transport {
-  call(procedure: string, input: unknown, sessionToken: string | null): Promise<Envelope<unknown>>;
+  call(procedure: string, input: unknown, sessionToken: string | null, options?: CallOptions): Promise<Envelope<unknown>>;
   onEvent(listener: RawEventListener): () => void;
   /** The HTTP event stream carries the session token as a header, so it reconnects when the token changes. */
   sessionChanged?(sessionToken: string | null): void;

@@ -55,3 +55,24 @@ export function localizeFieldErrors(errors: FieldErrors, t: Translate, labels: R
   }
   return out;
 }
+
+/**
+ * Field problems keyed by the last part of their path, for forms whose fields sit deeper in the input
+ * (`contact.address.zip` → `zip`): only issues under `prefix` count. The first message per field is kept.
+ */
+export function fieldErrorsUnder(details: unknown, prefix: readonly string[]): FieldErrors {
+  const out: FieldErrors = {};
+  const issues: IssueLike[] = Array.isArray(details)
+    ? (details as IssueLike[])
+    : typeof details === 'object' && details !== null && Array.isArray((details as { issues?: unknown }).issues)
+      ? ((details as { issues: IssueLike[] }).issues)
+      : [];
+  for (const issue of issues) {
+    const raw = issue.path ?? issue.field;
+    const parts = (Array.isArray(raw) ? raw.map(String) : typeof raw === 'string' ? raw.split(/[./]/) : []).filter((p) => p !== '' && p !== 'input');
+    if (parts.length <= prefix.length || prefix.some((p, i) => parts[i] !== p)) continue;
+    const field = parts[parts.length - 1];
+    if (!(field in out)) out[field] = typeof issue.message === 'string' ? issue.message : '';
+  }
+  return out;
+}

@@ -26,9 +26,11 @@ const routes: RouteRecordRaw[] = [
     props: true,
   },
   {
-    path: '/individuals/:crd/enroll',
+    // Without a draft id the journey opens (or resumes) the individual's draft, then shows its address.
+    path: '/individuals/:crd/enroll/:draftId?',
+    alias: '/individual/:crd/enroll/:draftId?',
     name: 'enroll',
-    component: () => import('../views/EnrollmentPlaceholderView.vue'),
+    component: () => import('../views/EnrollmentView.vue'),
     props: true,
     meta: { titleKey: 'enrollment.title' },
   },

@@ -102,6 +102,6 @@ export const useCallerStore = defineStore('caller', () => {
 
   return {
     query, hits, answeredQuery, searching, searchError, individual, loadingIndividual, individualError,
-    setQuery, open, hydrate, dehydrate,
+    setQuery, open, reset, hydrate, dehydrate,
   };
 });

@@ -3,10 +3,13 @@
  * session that loaded it (DESIGN §8; the pattern of directus/directus app/src/hydrate.ts).
  */
 import { useCallerStore } from './caller';
+import { useCallNotesStore } from './call-notes';
+import { useEnrollmentStore } from './enrollment';
 import { useSessionStore } from './session';
+import { useSyncStore } from './sync';
 
 function stores() {
-  return [useSessionStore(), useCallerStore()];
+  return [useSessionStore(), useCallerStore(), useEnrollmentStore(), useCallNotesStore(), useSyncStore()];
 }
 
 export async function hydrateStores(): Promise<void> {

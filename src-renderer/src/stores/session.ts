@@ -4,6 +4,7 @@ import { computed, ref } from 'vue';
 import type { ProcedureOutput, StaffView } from '../../../src-main/contract';
 import { ApiError, call, onEvent, setSessionToken } from '../api';
 import { dehydrateStores, hydrateStores } from './hydration';
+import { runBeforeSignOut } from './sign-out-hooks';
 
 export type SetupStatus = ProcedureOutput<'setup.status'>;
 export type EndedReason = 'expired' | 'signed-out';
@@ -15,6 +16,12 @@ export const useSessionStore = defineStore('session', () => {
   /** Why the last session ended without the user signing out here; shown on the sign-in screen. */
   const endedReason = ref<EndedReason | null>(null);
   const signedIn = computed(() => staff.value !== null);
+  /**
+   * Idle lock (DESIGN §7, WCAG 2.2.1): the console shows only the lock screen; the route it was on is kept so that
+   * signing in again (the same staff or another) resumes there. The drafts themselves live on the server.
+   */
+  const locked = ref(false);
+  const resumePath = ref<string | null>(null);
   let stopEvents: (() => void) | null = null;
 
   async function loadSetupStatus(force = false): Promise<SetupStatus> {
@@ -37,6 +44,7 @@ export const useSessionStore = defineStore('session', () => {
   }
 
   async function signOut(): Promise<void> {
+    await runBeforeSignOut('signed-out');
     try {
       await call('session.signOut', {});
     } catch {
@@ -44,6 +52,33 @@ export const useSessionStore = defineStore('session', () => {
     } finally {
       end(null);
     }
+  }
+
+  /**
+   * Locks the console after inactivity: the content is replaced at once (no personal data stays on screen), the
+   * open work is told first (an open payment page is abandoned, R22), then the session ends on the server.
+   */
+  async function lock(path: string): Promise<void> {
+    if (!signedIn.value || locked.value) return;
+    resumePath.value = path;
+    locked.value = true;
+    await runBeforeSignOut('idle-lock');
+    try {
+      await call('session.signOut', {});
+    } catch {
+      // The session then just expires on the server; locally it is over either way.
+    } finally {
+      end(null);
+    }
+  }
+
+  /** Signs in from the lock screen; answers the path to resume (null: start afresh). */
+  async function unlock(username: string, password: string): Promise<string | null> {
+    await signIn(username, password);
+    const path = resumePath.value;
+    locked.value = false;
+    resumePath.value = null;
+    return path;
   }
 
   /** The backend says the session is over (UNAUTHENTICATED on a call, or the session.ended event). */
@@ -75,5 +110,8 @@ export const useSessionStore = defineStore('session', () => {
     expiresAt.value = null;
   }
 
-  return { setup, staff, expiresAt, endedReason, signedIn, loadSetupStatus, createAdmin, signIn, signOut, sessionEnded, hydrate, dehydrate };
+  return {
+    setup, staff, expiresAt, endedReason, signedIn, locked, resumePath,
+    loadSetupStatus, createAdmin, signIn, signOut, lock, unlock, sessionEnded, hydrate, dehydrate,
+  };
 });
