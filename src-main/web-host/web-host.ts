@@ -16,6 +16,11 @@ export interface WebHostOptions {
   rendererDir: string;
   port?: number;
   launchToken?: string;
+  /**
+   * Tests only (`mqp serve --test-clock`): `POST /__test/clock {advanceMs}` moves the backend's fixed clock, so
+   * end-to-end tests can pass R22's 60 minutes without waiting. Never enabled otherwise.
+   */
+  testClock?: { advance(ms: number): void; now(): Date };
 }
 
 export interface WebHost {
@@ -70,6 +75,17 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       });
       res.setHeader('Cache-Control', 'no-store');
       return sendJson(res, 200, envelope);
+    }
+
+    if (path === '/__test/clock' && options.testClock && req.method === 'POST') {
+      if (!tokenMatches(req.headers['x-mqp-token'], launchToken)) return sendText(res, 403, 'Reload the page.');
+      const body = await readJsonBody(req);
+      const advanceMs = body.ok ? (body.value as { advanceMs?: unknown }).advanceMs : undefined;
+      if (typeof advanceMs !== 'number' || !Number.isFinite(advanceMs) || advanceMs < 0) {
+        return sendJson(res, 400, { ok: false, error: { code: 'INVALID_INPUT', message: 'advanceMs: must be a number of milliseconds ≥ 0' } });
+      }
+      options.testClock.advance(advanceMs);
+      return sendJson(res, 200, { ok: true, value: { now: options.testClock.now().toISOString() } });
     }
 
     if (path === '/events') {

@@ -110,6 +110,21 @@ describe('web host', () => {
     expect(text).toContain('event: session.ended\ndata: {"reason":"expired"}');
   });
 
+  it('has no test-clock endpoint unless started with one', async () => {
+    const res = await raw('/__test/clock', { method: 'POST', headers: { 'x-mqp-token': host.launchToken }, body: '{"advanceMs":1000}' });
+    expect(res.status).toBe(405);
+    const withClock = await startWebHost({ backend: t.backend, rendererDir: renderer.path, testClock: t.clock });
+    try {
+      const before = t.clock.now().getTime();
+      const moved = await fetch(`${withClock.url}__test/clock`, { method: 'POST', headers: { 'x-mqp-token': withClock.launchToken }, body: '{"advanceMs":3600000}' });
+      expect(moved.status).toBe(200);
+      expect(t.clock.now().getTime() - before).toBe(3_600_000);
+      expect((await fetch(`${withClock.url}__test/clock`, { method: 'POST', body: '{"advanceMs":1}' })).status).toBe(403);
+    } finally {
+      await withClock.close();
+    }
+  });
+
   it('refuses the event stream without the token', async () => {
     expect((await raw('/events')).status).toBe(403);
   });

@@ -17,7 +17,7 @@ import type { CliIo } from '../io';
 import { defaultDataDir, RENDERER_DIR, RESOURCES_DIR } from '../paths';
 
 const USAGE =
-  'mqp serve [--data DIR] [--port P] [--demo-count N] [--no-demo] [--now ISO-INSTANT] [--central URL --token T | --no-central] [--settle-ms N]';
+  'mqp serve [--data DIR] [--port P] [--demo-count N] [--no-demo] [--now ISO-INSTANT] [--central URL --token T | --no-central] [--settle-ms N] [--test-clock]';
 
 export function run(args: string[], io: CliIo): Promise<number> {
   return withUsage(io, async () => {
@@ -33,6 +33,7 @@ export function run(args: string[], io: CliIo): Promise<number> {
         token: { type: 'string' },
         'no-central': { type: 'boolean', default: false },
         'settle-ms': { type: 'string', default: '5000' },
+        'test-clock': { type: 'boolean', default: false },
       },
       USAGE,
     );
@@ -43,11 +44,13 @@ export function run(args: string[], io: CliIo): Promise<number> {
     if (!Number.isInteger(demoCount) || demoCount < 0) throw new UsageError(`--demo-count must be a whole number, not "${values['demo-count']}".`);
     if (!Number.isInteger(settleMs) || settleMs < 0) throw new UsageError(`--settle-ms must be a whole number of milliseconds.`);
     if (values.now && Number.isNaN(new Date(values.now).getTime())) throw new UsageError(`--now must be an ISO instant such as 2024-09-01T14:00:00Z.`);
+    if (values['test-clock'] && !values.now) throw new UsageError('--test-clock needs --now: only a fixed clock can be moved.');
     if (Boolean(values.central) !== Boolean(values.token)) throw new UsageError(`Give --central and --token together.\nUsage: ${USAGE}`);
     if (values.central && values['no-central']) throw new UsageError('--central and --no-central contradict each other.');
 
     const dataDir = values.data ?? defaultDataDir();
-    const clock = values.now ? fixedClock(values.now) : systemClock;
+    const testClock = values.now ? fixedClock(values.now) : null;
+    const clock = testClock ?? systemClock;
     io.stderr.write(`Opening the station database in ${dataDir}…\n`);
 
     // The embedded training service, unless this station already syncs elsewhere or was told not to sync.
@@ -79,7 +82,7 @@ export function run(args: string[], io: CliIo): Promise<number> {
     const unsubscribe = backend.onEvent((e) => {
       if (e.name === 'task.progress') io.stderr.write(`${e.payload.task}: ${e.payload.done}${e.payload.total ? ` of ${e.payload.total}` : ''}\n`);
     });
-    const host = await startWebHost({ backend, rendererDir: RENDERER_DIR, port });
+    const host = await startWebHost({ backend, rendererDir: RENDERER_DIR, port, testClock: values['test-clock'] ? (testClock ?? undefined) : undefined });
     io.stdout.write(`MQP Assist console: ${host.url}\n`);
 
     await new Promise<void>((resolve) => {
