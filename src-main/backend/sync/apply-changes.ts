@@ -5,6 +5,7 @@
  */
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Change, ChangesPage } from '../../contract/central-api';
+import type { IndividualRecord } from '../../contract';
 import { saveEnrollmentRecord } from '../store/enrollment-records';
 import { evaluateEligibility } from '../domain';
 import { individualWriter } from '../store/individual-writer';
@@ -32,6 +33,17 @@ export function applyChangesPage(db: BetterSqlite3.Database, page: ChangesPage, 
     writeCursor(db, page.nextCursor);
   });
 
+  function withPendingContactEdits(record: IndividualRecord): IndividualRecord {
+    const pending = statements.pendingContactEdits.all(`%"crd":"${record.crd}"%`) as { payload: string }[];
+    let merged = record;
+    for (const { payload } of pending) {
+      const edit = JSON.parse(payload) as { crd: string; email?: string; phone?: string | null; address?: IndividualRecord['address'] };
+      if (edit.crd !== record.crd) continue;
+      merged = { ...merged, ...(edit.email ? { email: edit.email } : {}), ...(edit.phone !== undefined ? { phone: edit.phone } : {}), ...(edit.address ? { address: edit.address } : {}) };
+    }
+    return merged;
+  }
+
   function applyOne(change: Change) {
     if (change.op === 'delete') {
       statements.remove[change.kind as keyof typeof statements.remove].run(change.id);
@@ -40,8 +52,10 @@ export function applyChangesPage(db: BetterSqlite3.Database, page: ChangesPage, 
     switch (change.kind) {
       case 'individual': {
         const before = statements.eligibleCategories.all(change.data.crd) as { category: string }[];
-        const eligibility = evaluateEligibility(change.data, asOf);
-        writer.upsert(change.data, eligibility, asOf);
+        // Contact edits accepted here but not yet sent stay on top of the pulled record (never silently lost).
+        const record = withPendingContactEdits(change.data);
+        const eligibility = evaluateEligibility(record, asOf);
+        writer.upsert(record, eligibility, asOf);
         // A category the caller could enroll in is no longer open (a deadline passed, a termination was corrected…).
         for (const { category } of before) {
           const now = eligibility.qualifications.find((q) => q.category === category);
@@ -118,6 +132,7 @@ function build(db: BetterSqlite3.Database) {
        ON CONFLICT(id) DO UPDATE SET kind = excluded.kind, version = excluded.version, language = excluded.language,
          text = excluded.text, effective_from = excluded.effective_from`,
     ),
+    pendingContactEdits: db.prepare(`SELECT payload FROM outbox WHERE type = 'individual.updateContact' AND status IN ('pending', 'failed') AND payload LIKE ? ORDER BY rowid`),
     raiseFlag: db.prepare(`INSERT INTO review_flag (crd, kind, message, details, raised_at) VALUES (?, ?, ?, ?, ?)`),
   };
 }
