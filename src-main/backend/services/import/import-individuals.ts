@@ -54,6 +54,7 @@ export async function importIndividuals(
 
   db.exec('BEGIN IMMEDIATE');
   try {
+    const ftsBulk = deferFtsInserts(db);
     for await (let text of lines) {
       lineNo += 1;
       if (lineNo === 1) text = text.replace(/^\uFEFF/, ''); // a BOM written by Excel & co.
@@ -83,6 +84,7 @@ export async function importIndividuals(
       db.exec('ROLLBACK');
       return { ok: false, lines: lineNo, inserted: 0, updated: 0, problems };
     }
+    ftsBulk.finish();
     appendAuditEvent(
       db,
       { staffId: options.staffId, action: 'individuals.imported', entity: 'individual', details: { source: options.source, records, inserted, updated } },
@@ -116,4 +118,23 @@ function parseLine(text: string, line: number, problems: ImportProblem[]): Indiv
     problems.push({ line, field: issue.path.length ? issue.path.join('.') : 'record', problem: issue.message });
   }
   return null;
+}
+
+/**
+ * New individuals are indexed for search in one INSERT … SELECT at the end instead of by the per-row trigger
+ * (measured: ~2 s of an 8 s import of 100,000). The trigger is dropped and re-created inside the import's
+ * transaction, so a rollback or a crash restores it together with everything else. Updates keep their trigger.
+ */
+function deferFtsInserts(db: BetterSqlite3.Database) {
+  const triggerSql = db.prepare(`SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'individual_fts_insert'`).pluck().get() as string;
+  const lastIdBefore = db.prepare(`SELECT coalesce(max(id), 0) FROM individual`).pluck().get() as number;
+  db.exec('DROP TRIGGER individual_fts_insert');
+  return {
+    finish() {
+      db.prepare(
+        `INSERT INTO individual_fts(rowid, crd, first_name, last_name, email) SELECT id, crd, first_name, last_name, email FROM individual WHERE id > ?`,
+      ).run(lastIdBefore);
+      db.exec(triggerSql);
+    },
+  };
 }
