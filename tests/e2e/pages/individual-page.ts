@@ -22,7 +22,6 @@ export class IndividualPage {
   readonly qualificationRows: Locator;
   readonly startEnrollment: Locator;
   readonly startBlockedReason: Locator;
-  readonly enrollmentUnavailable: Locator;
 
   constructor(readonly page: Page) {
     this.name = page.getByTestId('individual-name');
@@ -31,7 +30,6 @@ export class IndividualPage {
     this.qualificationRows = page.getByTestId('qualification-row');
     this.startEnrollment = page.getByTestId('start-enrollment');
     this.startBlockedReason = page.getByTestId('start-blocked-reason');
-    this.enrollmentUnavailable = page.getByTestId('enrollment-unavailable');
   }
 
   async expectShown(crd: string, name: string): Promise<void> {
