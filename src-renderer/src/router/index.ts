@@ -34,6 +34,7 @@ const routes: RouteRecordRaw[] = [
     props: true,
     meta: { titleKey: 'enrollment.title' },
   },
+  { path: '/settings', name: 'settings', component: () => import('../views/SettingsView.vue'), meta: { titleKey: 'settings.title' } },
   { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('../views/NotFoundView.vue'), meta: { public: true, titleKey: 'notFound.title' } },
 ];
 
