@@ -1,5 +1,6 @@
 /** English texts. Keys are shared with es.ts (typed against this file). `@` is vue-i18n syntax; `|` only separates plural forms. */
 import { journeyEn, journeyErrorsEn } from './journey-en';
+import { settingsEn } from './settings-en';
 
 export const en = {
   app: { name: 'MQP Assist' },
@@ -12,21 +13,7 @@ export const en = {
     language: 'Language',
     searchShortcut: 'Press / to search',
   },
-  settings: {
-    title: 'Settings',
-    notAllowed: 'Only an administrator can change the station settings. Ask an administrator if the central service needs to change.',
-    centralTitle: 'Central service',
-    centralIntro: 'The station sends its changes to, and receives records from, this central service. The URL and the station token are checked with the service before they are saved.',
-    connection: 'Connection now',
-    connections: { unknown: 'not tried yet', online: 'online', offline: 'offline', refused: 'token refused', 'not-configured': 'no central service' },
-    centralUrl: 'Central service URL',
-    centralUrlHint: 'For example https://central.example.org/',
-    stationToken: 'Station token',
-    stationTokenHint: 'Issued by the central service for this station. It is not shown again after saving.',
-    checking: 'Checking with the central service…',
-    save: 'Test and save',
-    saved: 'Saved: this station now syncs with {url}.',
-  },
+  settings: settingsEn,
   roles: { agent: 'Agent', supervisor: 'Supervisor', admin: 'Administrator' },
   common: {
     yes: 'Yes',

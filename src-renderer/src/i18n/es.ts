@@ -1,6 +1,7 @@
 /** Spanish texts; same keys as en.ts (the type checks it). */
 import type { MessageSchema } from './en';
 import { journeyErrorsEs, journeyEs } from './journey-es';
+import { settingsEs } from './settings-es';
 
 export const es: MessageSchema = {
   app: { name: 'MQP Assist' },
@@ -13,21 +14,7 @@ export const es: MessageSchema = {
     language: 'Idioma',
     searchShortcut: 'Pulse / para buscar',
   },
-  settings: {
-    title: 'Configuración',
-    notAllowed: 'Solo un administrador puede cambiar la configuración de la estación. Pida a un administrador que cambie el servicio central si hace falta.',
-    centralTitle: 'Servicio central',
-    centralIntro: 'La estación envía sus cambios a este servicio central y recibe de él los registros. La URL y el token de la estación se comprueban con el servicio antes de guardarlos.',
-    connection: 'Conexión ahora',
-    connections: { unknown: 'aún sin probar', online: 'en línea', offline: 'sin conexión', refused: 'token rechazado', 'not-configured': 'sin servicio central' },
-    centralUrl: 'URL del servicio central',
-    centralUrlHint: 'Por ejemplo https://central.example.org/',
-    stationToken: 'Token de la estación',
-    stationTokenHint: 'Lo emite el servicio central para esta estación. No se vuelve a mostrar después de guardarlo.',
-    checking: 'Comprobando con el servicio central…',
-    save: 'Probar y guardar',
-    saved: 'Guardado: esta estación ahora se sincroniza con {url}.',
-  },
+  settings: settingsEs,
   roles: { agent: 'Agente', supervisor: 'Supervisor', admin: 'Administrador' },
   common: {
     yes: 'Sí',

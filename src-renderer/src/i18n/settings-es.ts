@@ -1,0 +1,46 @@
+/** Spanish texts of the settings screen (keys of settings-en.ts). */
+import type { settingsEn } from './settings-en';
+
+export const settingsEs: typeof settingsEn = {
+  title: 'Configuración',
+  notAllowed: 'Solo un administrador puede cambiar la configuración de la estación. Pida a un administrador que cambie el servicio central o las cuentas del personal si hace falta.',
+  central: {
+    title: 'Servicio central',
+    intro: 'Esta estación envía sus cambios a este servicio central y recibe de él los registros. La URL y el token de la estación se comprueban con el servicio antes de guardar nada.',
+    connection: 'Conexión ahora:',
+    url: 'URL del servicio central',
+    urlHint: 'La dirección completa, por ejemplo https://central.example.org/',
+    token: 'Token de la estación',
+    tokenHint: 'Lo emite el servicio central para esta estación. Por seguridad nunca se muestra, ni siquiera después de guardarlo.',
+    save: 'Probar y guardar',
+    checking: 'Comprobando la URL y el token con el servicio central…',
+    saved: 'Guardado: el servicio central aceptó el token y esta estación ahora se sincroniza con {url}.',
+    notChanged: 'No se cambió nada: el servicio central no aceptó esta configuración. Vea el mensaje junto al campo.',
+    reported: 'Según el servicio (en inglés):',
+    errors: {
+      url: 'Escriba la dirección completa del servicio central, que empiece por http:// o https://.',
+      token: 'Escriba el token de la estación que emitió el servicio central: de 8 a 200 caracteres.',
+      urlNoAnswer: 'El servicio central no respondió en esta URL, o respondió con un error. Compruebe la URL y que el servicio esté en marcha, y vuelva a intentarlo.',
+      tokenRefused: 'El servicio central rechazó este token. Compruebe que es el token emitido para esta estación.',
+    },
+  },
+  staff: {
+    title: 'Personal',
+    intro: 'Todas las personas que inician sesión en esta estación. Los agentes atienden llamadas; los supervisores además revisan la auditoría y reintentan los cambios fallidos; los administradores además cambian esta configuración.',
+    caption: 'Cuentas del personal de esta estación',
+    username: 'Usuario',
+    name: 'Nombre',
+    role: 'Rol',
+    loading: 'Cargando el personal…',
+    addTitle: 'Añadir a una persona del personal',
+    usernameHint: 'De 3 a 32 letras minúsculas, cifras, puntos, guiones o guiones bajos. No se puede cambiar después.',
+    displayName: 'Nombre visible',
+    password: 'Contraseña',
+    passwordHint: 'Al menos 10 caracteres. Entréguela en persona a la nueva persona del personal.',
+    confirmPassword: 'Confirme la contraseña',
+    create: 'Añadir',
+    creating: 'Añadiendo a la persona…',
+    created: '{name} ({username}) se añadió como {role} y ya puede iniciar sesión.',
+    usernameTaken: 'Este nombre de usuario ya existe. Elija otro.',
+  },
+};
