@@ -8,6 +8,7 @@ import { staffHandlers } from './services/staff/staff-handlers';
 import { syncHandlers } from './services/sync/sync-handlers';
 import { enrollmentHandlers } from './services/enrollment/enrollment-handlers';
 import { callHandlers } from './services/call/call-handlers';
+import { supervisionHandlers } from './services/supervision/supervision-handlers';
 
 export const handlers: HandlerMap = {
   ...setupHandlers,
@@ -18,4 +19,5 @@ export const handlers: HandlerMap = {
   ...syncHandlers,
   ...enrollmentHandlers,
   ...callHandlers,
+  ...supervisionHandlers,
 };

@@ -6,6 +6,7 @@ import { EventEmitter } from 'node:events';
 import { join } from 'node:path';
 import type { BackendEvent } from '../contract';
 import type { Backend, BackendOptions } from './api';
+import { applyRetention } from './audit/retention';
 import { systemClock } from './clock';
 import { createDispatcher } from './dispatcher';
 import { handlers } from './handlers';
@@ -34,6 +35,9 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
       onProgress: (done) => emit({ name: 'task.progress', payload: { task: 'demo-data', done, total: options.demo ? options.demo.individuals : null } }),
     });
   }
+
+  // Local audit copies past retention and confirmed by the central service are let go once per start.
+  applyRetention(store.db, clock.now(), stationId, null);
 
   if (options.central) writeCentralConfig(store.db, options.central);
   const central = readCentralConfig(store.db);

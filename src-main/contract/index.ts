@@ -4,3 +4,4 @@ export * from './schemas';
 export * from './procedures';
 export * from './events';
 export * from './enrollment';
+export * from './supervision';

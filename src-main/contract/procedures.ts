@@ -17,6 +17,18 @@ import {
   timelineEvent,
   versionedText,
 } from './enrollment';
+import {
+  dashboardFilter,
+  dashboardMetric,
+  dashboardRecord,
+  dashboardSlice,
+  dashboardSummary,
+  dateRange,
+  enrollmentTrail,
+  exportFile,
+  retentionView,
+  reviewItem,
+} from './supervision';
 import { crd, eligibilityInput, eligibilityResult, isoDate, address, registrationLevel, terminationType } from './schemas';
 
 export interface ProcedureDef<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
@@ -156,7 +168,8 @@ export const procedures = {
     input: z.object({ username, displayName, password, role: z.enum(ROLES) }).strict(),
     output: staffView,
   }),
-  'audit.verify': def({ access: SUPERVISION, writes: true, input: z.object({}).strict(), output: verifyReport }),
+  /** Recomputes the whole local chain in slices, reporting task.progress ('audit.verify') as it goes. */
+  'audit.verify': def({ access: SUPERVISION, writes: false, input: z.object({}).strict(), output: verifyReport }),
   /** DESIGN §6: the local chain against the copy the central service received (catches a recomputed rewrite). */
   'audit.compareWithCentral': def({
     access: SUPERVISION,
@@ -174,6 +187,48 @@ export const procedures = {
     writes: true,
     input: z.object({ limit: z.number().int().min(1).max(500).default(100) }).strict(),
     output: z.array(auditEventView),
+  }),
+  /** An enrollment's whole trail: events with before/after values and chain status, consent, scripts, attempts. */
+  'audit.enrollment': def({ access: SUPERVISION, writes: true, input: z.object({ draftId: z.string().min(1) }).strict(), output: enrollmentTrail }),
+  /** The enrollment's evidence packet as a PDF: timeline, consent with the agreement texts by version, hashes. */
+  'audit.exportPdf': def({ access: SUPERVISION, writes: true, input: z.object({ draftId: z.string().min(1) }).strict(), output: exportFile }),
+  /** The audit stream of a date range as JSON lines with the chain hashes (`mqp audit verify --file` re-checks it). */
+  'audit.exportJsonl': def({ access: SUPERVISION, writes: true, input: dateRange, output: exportFile }),
+  'audit.retention': def({ access: SUPERVISION, writes: false, input: z.object({}).strict(), output: retentionView }),
+  /** How long the station keeps events the central service has confirmed; never fewer than SEC 17a-4's six years. */
+  'audit.setRetention': def({
+    access: ADMIN_ONLY,
+    writes: true,
+    input: z.object({ years: z.number().int().min(6, 'must be at least 6 (SEC Rule 17a-4)').max(100) }).strict(),
+    output: retentionView,
+  }),
+  'dashboard.summary': def({ access: SUPERVISION, writes: true, input: dashboardFilter, output: dashboardSummary }),
+  /** The records behind one dashboard number, or one bar of a chart. */
+  'dashboard.records': def({
+    access: SUPERVISION,
+    writes: true,
+    input: z.object({ filter: dashboardFilter, metric: dashboardMetric, slice: dashboardSlice.default({}) }).strict(),
+    output: z.object({ rows: z.array(dashboardRecord), total: z.number().int() }),
+  }),
+  /**
+   * Submitted enrollments with their automatic flags and latest supervisor decision. open: awaiting a decision or
+   * marked for follow-up; decided: approved.
+   */
+  'review.queue': def({
+    access: SUPERVISION,
+    writes: true,
+    input: z.object({ state: z.enum(['open', 'decided', 'all']).default('open') }).strict(),
+    output: z.object({ items: z.array(reviewItem), asOf: z.string() }),
+  }),
+  /** A supervisor's decision on an enrollment they did not work themselves; audited like any change. */
+  'review.decide': def({
+    access: SUPERVISION,
+    writes: true,
+    input: z
+      .object({ draftId: z.string().min(1), decision: z.enum(['approved', 'follow-up']), note: z.string().trim().max(2000).default('') })
+      .strict()
+      .refine((d) => d.decision !== 'follow-up' || d.note.length > 0, { message: 'is required when the enrollment needs follow-up', path: ['note'] }),
+    output: reviewItem,
   }),
   'sync.status': def({ access: ANY_STAFF, writes: false, input: z.object({}).strict(), output: syncStatus }),
   /** Starts a sync pass now (it runs in the background; progress comes as sync.status events). */

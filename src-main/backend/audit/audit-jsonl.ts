@@ -4,13 +4,14 @@
  * slice, and every later line must link to the line before it.
  */
 import type BetterSqlite3 from 'better-sqlite3';
+import { addDays, startOfDayInNewYork } from '../domain/dates';
 import { canonicalJson } from './canonical-json';
 import { GENESIS_HASH, type ChainedFields } from './audit-hash';
 import { verifyEvents, type ChainReport } from './verify-chain';
 
 type Row = ChainedFields & { hash: string };
 
-/** Lines of the events whose `at` falls in [from, to] (ISO dates, inclusive; either may be null). */
+/** Lines of the events whose `at` falls in [from, to]: New York calendar days, both included; either may be null. */
 export function* auditJsonLines(db: BetterSqlite3.Database, from: string | null, to: string | null): Generator<string> {
   const rows = db
     .prepare(
@@ -18,14 +19,13 @@ export function* auditJsonLines(db: BetterSqlite3.Database, from: string | null,
               prev_hash AS prevHash, hash
        FROM audit_event WHERE (? IS NULL OR at >= ?) AND (? IS NULL OR at < ?) ORDER BY seq`,
     )
-    .iterate(from, from, to, to ? nextDay(to) : null) as IterableIterator<Row>;
+    .iterate(...bound(from), ...bound(to ? addDays(to, 1) : null)) as IterableIterator<Row>;
   for (const r of rows) yield canonicalJson({ ...r, details: JSON.parse(r.details) as unknown });
 }
 
-function nextDay(date: string): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
+function bound(date: string | null): [string | null, string | null] {
+  const at = date ? startOfDayInNewYork(date).toISOString() : null;
+  return [at, at];
 }
 
 export interface FileReport extends ChainReport {

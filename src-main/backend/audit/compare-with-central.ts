@@ -5,6 +5,7 @@
  */
 import type BetterSqlite3 from 'better-sqlite3';
 import type { CentralClient } from '../sync/central-client';
+import { chainStart } from './audit-anchor';
 
 export interface CentralComparison {
   ok: boolean;
@@ -21,7 +22,8 @@ export async function compareWithCentral(db: BetterSqlite3.Database, client: Cen
   const localHash = db.prepare(`SELECT hash FROM audit_event WHERE seq = ?`).pluck();
   const localCount = db.prepare(`SELECT count(*) FROM audit_event`).pluck().get() as number;
   let compared = 0;
-  let fromSeq = 1;
+  // Events before the anchor were let go locally under retention, after the central service confirmed them.
+  let fromSeq = chainStart(db).seq;
   for (;;) {
     const { events } = await client.auditHashes(stationId, fromSeq, PAGE);
     for (const e of events) {

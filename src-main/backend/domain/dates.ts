@@ -115,3 +115,17 @@ export function todayInNewYork(instant: Date): string {
   const get = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value);
   return formatDate({ year: get('year'), month: get('month'), day: get('day') });
 }
+
+/**
+ * The instant a calendar day begins in America/New_York (midnight there, 04:00 or 05:00 UTC). Reports bucket
+ * events by New York days, so a range [from, to] is [startOfDayInNewYork(from), startOfDayInNewYork(to + 1)).
+ */
+export function startOfDayInNewYork(date: string): Date {
+  const { year, month, day } = parseDate(date);
+  // New York is 4 or 5 hours behind UTC; the first of the candidate instants that is already `date` there wins.
+  for (const hour of [4, 5]) {
+    const candidate = new Date(Date.UTC(year, month - 1, day, hour));
+    if (todayInNewYork(candidate) === date && todayInNewYork(new Date(candidate.getTime() - 1)) !== date) return candidate;
+  }
+  throw new RangeError(`no New York midnight found for ${date}`);
+}

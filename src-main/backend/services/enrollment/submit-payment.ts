@@ -67,7 +67,7 @@ export async function submitPayment(ctx: HandlerContext, input: SubmitInput): Pr
 
   await ctx.transaction((tx) => {
     const now = ctx.now.toISOString();
-    tx.db.prepare(`UPDATE payment_attempt SET status = 'submitted', submitted_at = ?, method = ? WHERE key = ?`).run(now, method, attempt!.key);
+    tx.db.prepare(`UPDATE payment_attempt SET status = 'submitted', submitted_at = ?, method = ?, enrollment_id = ? WHERE key = ?`).run(now, method, accepted.enrollment.id, attempt!.key);
     tx.db
       .prepare(`UPDATE enrollment_draft SET state = 'submitted', step = 'confirmation', enrollment_id = ?, confirmation_number = ?, updated_by = ?, updated_at = ? WHERE id = ?`)
       .run(accepted.enrollment.id, accepted.enrollment.confirmationNumber, staffId(ctx), now, draft.id);

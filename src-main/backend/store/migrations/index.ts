@@ -1,7 +1,8 @@
 import { InitialSchema1764201600001 } from './0001-initial-schema';
 import { Sync1764201600002 } from './0002-sync';
 import { EnrollmentJourney1764201600003 } from './0003-enrollment-journey';
+import { Supervision1764201600004 } from './0004-supervision';
 
 /** Every migration, in order. Append only: a landed migration is never edited or removed. */
-export const MIGRATIONS = [InitialSchema1764201600001, Sync1764201600002, EnrollmentJourney1764201600003];
+export const MIGRATIONS = [InitialSchema1764201600001, Sync1764201600002, EnrollmentJourney1764201600003, Supervision1764201600004];
 export const KNOWN_MIGRATION_NAMES: readonly string[] = MIGRATIONS.map((m) => m.migrationName);
