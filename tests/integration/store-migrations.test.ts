@@ -74,6 +74,30 @@ describe('store: migrations', () => {
     await store.close();
   });
 
+  it('gives payment attempts submitted before migration 0004 the enrollment their audit event names', async () => {
+    const dir = newDir();
+    const previous = new DataSource({ type: 'better-sqlite3', database: join(dir, DATABASE_FILE), migrations: MIGRATIONS.slice(0, 3), synchronize: false });
+    await previous.initialize();
+    await previous.runMigrations();
+    await previous.query(`INSERT INTO staff (id, username, display_name, role, password_hash, created_at) VALUES (1, 'agent', 'A', 'agent', 'x', '2026-01-01')`);
+    await previous.query(`INSERT INTO enrollment_draft (id, crd, kind, step, state, language, created_by, updated_by, created_at, updated_at)
+      VALUES ('d1', '123', 'new', 'confirmation', 'submitted', 'en', 1, 1, '2026-01-01', '2026-01-01')`);
+    for (const [key, status] of [['paid', 'submitted'], ['left', 'abandoned']]) {
+      await previous.query(`INSERT INTO payment_attempt (key, draft_id, crd, amount_usd, status, staff_id, started_at) VALUES (?, 'd1', '123', 100, ?, 1, '2026-01-01')`, [key, status]);
+    }
+    await previous.query(`INSERT INTO audit_event (seq, at, staff_id, station_id, action, entity, entity_id, details, prev_hash, hash)
+      VALUES (1, '2026-01-01', 1, 's', 'payment.submitted', 'individual', '123', '{"attemptKey":"paid","enrollmentId":"enr-9"}', 'p', 'h')`);
+    await previous.destroy();
+
+    const store = await openStore(dir);
+    expect(store.db.prepare(`SELECT key, enrollment_id AS enrollmentId FROM payment_attempt ORDER BY key`).all()).toEqual([
+      { key: 'left', enrollmentId: null },
+      { key: 'paid', enrollmentId: 'enr-9' },
+    ]);
+    expect(store.db.prepare(`SELECT count(*) FROM review_decision`).pluck().get()).toBe(0);
+    await store.close();
+  });
+
   it('refuses a database written by a newer version, names the unknown migration, and leaves the file unchanged', async () => {
     const dir = newDir();
     const store = await openStore(dir);

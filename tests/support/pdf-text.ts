@@ -19,8 +19,8 @@ export interface PdfText {
 }
 
 export async function extractPdfText(bytes: Uint8Array): Promise<PdfText> {
-  // pdf.js takes ownership of (detaches) the buffer it is given: hand it a copy.
-  const pdf = await getDocument({ data: bytes.slice(), standardFontDataUrl, verbosity: 0 }).promise;
+  // pdf.js takes ownership of (detaches) the buffer it is given, and wants a plain Uint8Array: hand it a copy.
+  const pdf = await getDocument({ data: new Uint8Array(bytes), standardFontDataUrl, verbosity: 0 }).promise;
   try {
     const pages: string[] = [];
     for (let n = 1; n <= pdf.numPages; n++) {

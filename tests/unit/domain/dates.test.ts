@@ -1,6 +1,6 @@
 /** Calendar-date helpers (MQP-RULES.md "Date conventions"). */
 import { describe, expect, it } from 'vitest';
-import { addDays, addMonths, addYears, compareDates, daysBetween, isValidDate, isWithin, parseDate, todayInNewYork } from '../../../src-main/backend/domain';
+import { addDays, addMonths, addYears, compareDates, daysBetween, isValidDate, isWithin, parseDate, startOfDayInNewYork, todayInNewYork } from '../../../src-main/backend/domain';
 
 describe('parseDate', () => {
   it('reads a real date', () => {
@@ -78,5 +78,19 @@ describe('todayInNewYork', () => {
   });
   it('refuses an invalid instant', () => {
     expect(() => todayInNewYork(new Date('nope'))).toThrow(RangeError);
+  });
+});
+
+describe('startOfDayInNewYork', () => {
+  it.each([
+    ['2026-01-15', '2026-01-15T05:00:00.000Z'], // EST
+    ['2026-07-04', '2026-07-04T04:00:00.000Z'], // EDT
+    ['2026-03-08', '2026-03-08T05:00:00.000Z'], // clocks go forward at 02:00: midnight is still EST
+    ['2026-03-09', '2026-03-09T04:00:00.000Z'],
+    ['2026-11-01', '2026-11-01T04:00:00.000Z'], // clocks go back at 02:00: midnight is still EDT
+    ['2026-11-02', '2026-11-02T05:00:00.000Z'],
+  ])('%s begins at %s', (date, instant) => {
+    expect(startOfDayInNewYork(date).toISOString()).toBe(instant);
+    expect(todayInNewYork(new Date(Date.parse(instant) - 1))).not.toBe(date);
   });
 });
