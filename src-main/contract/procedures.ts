@@ -194,7 +194,7 @@ export const procedures = {
   'audit.exportPdf': def({ access: SUPERVISION, writes: true, input: z.object({ draftId: z.string().min(1) }).strict(), output: exportFile }),
   /** The audit stream of a date range as JSON lines with the chain hashes (`mqp audit verify --file` re-checks it). */
   'audit.exportJsonl': def({ access: SUPERVISION, writes: true, input: dateRange, output: exportFile }),
-  'audit.retention': def({ access: SUPERVISION, writes: false, input: z.object({}).strict(), output: retentionView }),
+  'audit.retention': def({ access: SUPERVISION, writes: true, input: z.object({}).strict(), output: retentionView }),
   /** How long the station keeps events the central service has confirmed; never fewer than SEC 17a-4's six years. */
   'audit.setRetention': def({
     access: ADMIN_ONLY,

@@ -1,10 +1,10 @@
 /**
  * Audit chain verification: M events appended with the product's `appendAuditEvent` (each also writes an outbox
- * row), then `verifyStoredChain` timed against a raw SELECT of the same rows hashing each row's text with SHA-256.
+ * row), then the sliced verification `audit.verify` runs, timed against a raw SELECT of the same rows hashing each row's text with SHA-256.
  */
 import { createHash } from 'node:crypto';
 import { appendAuditEvent } from '../../src-main/backend/audit/append-audit-event';
-import { verifyStoredChain } from '../../src-main/backend/audit/verify-stored-chain';
+import { verifyStoredChainInSlices } from '../../src-main/backend/audit/verify-stored-chain';
 import type { Store } from '../../src-main/backend/store/open-store';
 import { type MemoryPeak, round, RssSampler, timed } from './measure';
 
@@ -87,9 +87,10 @@ export async function benchAudit(store: Store, events: number, start: Date, stat
   };
 }
 
-function verifyOnce(store: Store, events: number, onProgress: () => void): void {
-  const report = verifyStoredChain(store.db, onProgress);
-  if (!report.ok || report.checked !== events) throw new Error(`verifyStoredChain did not accept the freshly written chain: ${JSON.stringify(report)}`);
+/** The path `audit.verify` takes from the supervisor's Integrity screen: slices, progress, event-loop turns. */
+async function verifyOnce(store: Store, events: number, onProgress: () => void): Promise<void> {
+  const report = await verifyStoredChainInSlices(store.db, onProgress);
+  if (!report.ok || report.checked !== events) throw new Error(`audit.verify's check did not accept the freshly written chain: ${JSON.stringify(report)}`);
 }
 
 /** The baseline: the same rows in the same order, each row's fields joined as text and hashed. */

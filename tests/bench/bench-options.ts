@@ -20,7 +20,7 @@ export interface BenchOptions {
 }
 
 export const USAGE = `Usage: npm run bench -- [--quick] [--count N] [--audit-events M] [--queries Q] [--import-runs R] [--seed S] [--keep]
-  --quick           10,000 individuals and 50,000 audit events (defaults: 100,000 and 200,000)
+  --quick           10,000 individuals and 50,000 audit events (defaults: 100,000 and 1,000,000)
   --count N         individuals to generate and import
   --audit-events M  audit events to append before verifying the chain
   --queries Q       timed search queries (default 2,000; a warm-up of 200 runs first)
@@ -41,7 +41,7 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
   const quick = argv.includes('--quick');
   const options: BenchOptions = {
     count: quick ? 10_000 : 100_000,
-    auditEvents: quick ? 50_000 : 200_000,
+    auditEvents: quick ? 50_000 : 1_000_000,
     queries: 2_000,
     importRuns: 2,
     warmup: 200,

@@ -64,7 +64,7 @@ async function main(options: BenchOptions): Promise<void> {
     log('search: individual.search through openBackend and the dispatcher');
     const dispatcherSearch = await benchDispatcherSearch(imported.dir, NOW, STATION, warmup, queries, search.ours);
 
-    log(`audit: appending ${options.auditEvents.toLocaleString('en-US')} events, then verifyStoredChain vs raw scan + SHA-256`);
+    log(`audit: appending ${options.auditEvents.toLocaleString('en-US')} events, then the sliced verification of audit.verify vs raw scan + SHA-256`);
     const auditStore = await openStore(join(root, 'audit'));
     const audit = await benchAudit(auditStore, options.auditEvents, NOW, STATION);
     await auditStore.close();

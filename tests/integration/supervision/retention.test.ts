@@ -43,7 +43,7 @@ it('keeps what the central service has not confirmed, lets go of the confirmed p
   // Past six years, but not yet at the central service: nothing goes.
   const unconfirmed = await callOk<RetentionView>(station.backend, 'audit.setRetention', { years: 7 }, tokens.admin);
   expect(unconfirmed).toMatchObject({ years: 7, anchor: null });
-  expect(unconfirmed.localEvents).toBe(localBefore + 1); // + the setting change itself
+  expect(unconfirmed.localEvents).toBe(localBefore + 2); // + viewing the retention, + the setting change itself
 
   await station.backend.sync!.syncOnce();
   const applied = await callOk<RetentionView>(station.backend, 'audit.setRetention', { years: 6 }, tokens.admin);

@@ -88,7 +88,11 @@ export const auditHandlers: HandlerMap<
     ctx.audit({ action: 'audit.exported', entity: 'audit', details: { from: input.from, to: input.to, ...describe(file, Buffer.from(content, 'utf8')) } });
     return file;
   },
-  'audit.retention': (_input, ctx) => retentionView(ctx.db),
+  'audit.retention': (_input, ctx) => {
+    const view = retentionView(ctx.db);
+    ctx.audit({ action: 'audit.retentionViewed', entity: 'audit', details: { years: view.years, localEvents: view.localEvents } });
+    return view;
+  },
   'audit.setRetention': (input, ctx) => {
     const before = retentionYears(ctx.db);
     saveRetentionYears(ctx.db, input.years);

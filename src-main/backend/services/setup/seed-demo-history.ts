@@ -56,9 +56,10 @@ export function seedDemoHistory(db: BetterSqlite3.Database, options: { now: Date
         `SELECT i.crd, i.email, i.firm_domains AS firmDomains, r.category, r.enroll_by AS enrollBy, r.enroll_window AS window,
            i.street, i.city, i.state, i.zip, i.country
          FROM individual i JOIN registration r ON r.individual_id = i.id
-         WHERE ${where} GROUP BY i.id ORDER BY i.id LIMIT 400`,
+         WHERE ${where} AND i.id > (SELECT max(id) / 2 FROM individual) GROUP BY i.id ORDER BY i.id DESC LIMIT 400`,
       )
       .all(...params) as Candidate[];
+  // From the later half of the individuals only: the first ones stay untouched callers for a trainee's first calls.
   const candidates = select(`r.eligible = 1 AND r.enroll_by >= ?`, today);
   // People whose window closed during these two weeks: some enrolled at the last minute (a review flag).
   const lastMinute = select(`r.enroll_window IS NOT NULL AND r.enroll_by >= ? AND r.enroll_by < ?`, addDays(today, -HISTORY_DAYS), today);
