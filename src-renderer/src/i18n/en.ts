@@ -1,6 +1,7 @@
 /** English texts. Keys are shared with es.ts (typed against this file). `@` is vue-i18n syntax; `|` only separates plural forms. */
 import { journeyEn, journeyErrorsEn } from './journey-en';
 import { settingsEn } from './settings-en';
+import { supervisionEn } from './supervision-en';
 
 export const en = {
   app: { name: 'MQP Assist' },
@@ -14,6 +15,7 @@ export const en = {
     searchShortcut: 'Press / to search',
   },
   settings: settingsEn,
+  supervision: supervisionEn,
   roles: { agent: 'Agent', supervisor: 'Supervisor', admin: 'Administrator' },
   common: {
     yes: 'Yes',

@@ -2,6 +2,7 @@
 import type { MessageSchema } from './en';
 import { journeyErrorsEs, journeyEs } from './journey-es';
 import { settingsEs } from './settings-es';
+import { supervisionEs } from './supervision-es';
 
 export const es: MessageSchema = {
   app: { name: 'MQP Assist' },
@@ -15,6 +16,7 @@ export const es: MessageSchema = {
     searchShortcut: 'Pulse / para buscar',
   },
   settings: settingsEs,
+  supervision: supervisionEs,
   roles: { agent: 'Agente', supervisor: 'Supervisor', admin: 'Administrador' },
   common: {
     yes: 'Sí',

@@ -35,6 +35,32 @@ const routes: RouteRecordRaw[] = [
     meta: { titleKey: 'enrollment.title' },
   },
   { path: '/settings', name: 'settings', component: () => import('../views/SettingsView.vue'), meta: { titleKey: 'settings.title' } },
+  // Supervisors and administrators (issue 6); other roles get a sentence instead, and the backend refuses them anyway.
+  {
+    path: '/supervision',
+    name: 'dashboard',
+    component: () => import('../views/supervision/DashboardView.vue'),
+    meta: { titleKey: 'supervision.dashboard.title' },
+  },
+  {
+    path: '/supervision/review',
+    name: 'review',
+    component: () => import('../views/supervision/ReviewQueueView.vue'),
+    meta: { titleKey: 'supervision.review.title' },
+  },
+  {
+    path: '/supervision/enrollments/:draftId',
+    name: 'enrollment-audit',
+    component: () => import('../views/supervision/EnrollmentAuditView.vue'),
+    props: true,
+    meta: { titleKey: 'supervision.audit.title' },
+  },
+  {
+    path: '/supervision/integrity',
+    name: 'integrity',
+    component: () => import('../views/supervision/IntegrityView.vue'),
+    meta: { titleKey: 'supervision.integrity.title' },
+  },
   { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('../views/NotFoundView.vue'), meta: { public: true, titleKey: 'notFound.title' } },
 ];
 
