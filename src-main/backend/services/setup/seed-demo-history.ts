@@ -69,13 +69,15 @@ export function seedDemoHistory(db: BetterSqlite3.Database, options: { now: Date
   for (let back = HISTORY_DAYS; back >= 1 && candidates.length > 0; back--) {
     const day = addDays(today, -back);
     let clock = startOfDayInNewYork(day).getTime() + 9 * 3_600_000; // 09:00 in New York
-    for (let n = rng.int(2, 5); n > 0 && candidates.length > 0; n--) {
+    // A small station spreads its few candidates over every day rather than spending them in the first few.
+    for (let n = Math.min(rng.int(2, 5), Math.ceil(candidates.length / back)); n > 0 && candidates.length > 0; n--) {
       const late = lastMinute.findIndex((c) => c.enrollBy >= day && c.enrollBy <= addDays(day, 2));
       const person = late >= 0 ? lastMinute.splice(late, 1)[0] : candidates.splice(rng.int(0, candidates.length - 1), 1)[0];
       // One journey of the supervisor, who stood in on the phones: the review queue shows it as their own.
-      const staffId = journeys === 3 && options.staff.super1 ? options.staff.super1 : rng.pick(agents);
+      const bySupervisor = journeys === 3 && options.staff.super1 !== undefined;
+      const staffId = bySupervisor ? options.staff.super1 : rng.pick(agents);
       clock += rng.int(10, 50) * 60_000;
-      clock = planJourney(db, rng, person, staffId, rng.weighted(SCENARIOS), new Date(clock), options.now, events);
+      clock = planJourney(db, rng, person, staffId, bySupervisor ? 'enrolled' : rng.weighted(SCENARIOS), new Date(clock), options.now, events);
       journeys += 1;
     }
   }
