@@ -66,6 +66,7 @@ export function seedDemoHistory(db: BetterSqlite3.Database, options: { now: Date
   const agents = [options.staff.agent1, options.staff.agent2];
   const events: PlannedEvent[] = [];
   let journeys = 0;
+  let scripted = 0;
   for (let back = HISTORY_DAYS; back >= 1 && candidates.length > 0; back--) {
     const day = addDays(today, -back);
     let clock = startOfDayInNewYork(day).getTime() + 9 * 3_600_000; // 09:00 in New York
@@ -77,7 +78,9 @@ export function seedDemoHistory(db: BetterSqlite3.Database, options: { now: Date
       const bySupervisor = journeys === 3 && options.staff.super1 !== undefined;
       const staffId = bySupervisor ? options.staff.super1 : rng.pick(agents);
       clock += rng.int(10, 50) * 60_000;
-      clock = planJourney(db, rng, person, staffId, bySupervisor ? 'enrolled' : rng.weighted(SCENARIOS), new Date(clock), options.now, events);
+      // The oldest journeys go through every situation once, so each review flag has an example; then at random.
+      const scenario = bySupervisor || late >= 0 ? 'enrolled' : scripted < SCENARIOS.length ? SCENARIOS[scripted++][0] : rng.weighted(SCENARIOS);
+      clock = planJourney(db, rng, person, staffId, scenario, new Date(clock), options.now, events);
       journeys += 1;
     }
   }
