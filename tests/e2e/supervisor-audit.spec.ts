@@ -13,7 +13,7 @@ import { extractPdfText } from '../support/pdf-text';
 import { SignInPage } from './pages/sign-in-page';
 import { DEMO_PASSWORD, NOW } from './support/demo-callers';
 import { useStation } from './support/fixtures';
-import { checkScreen } from './support/screens';
+import { checkScreen, readmeScreenshot } from './support/screens';
 
 const station = useStation({ demoCount: 300, now: NOW });
 
@@ -70,6 +70,7 @@ test('a supervisor checks the numbers, reviews an enrollment and exports evidenc
     await expect(page.getByTestId(`metric-${metric}-value`), metric).toHaveText(value.toLocaleString('en-US'));
   }
   await checkScreen(page, testInfo, 'dashboard');
+  await readmeScreenshot(page, 'supervisor-dashboard');
 
   // A number opens the records it counted.
   await page.getByTestId('metric-declines').click();
@@ -82,6 +83,7 @@ test('a supervisor checks the numbers, reviews an enrollment and exports evidenc
   const draftId = await flagged.getAttribute('data-draft-id');
   const crd = await flagged.getAttribute('data-crd');
   await checkScreen(page, testInfo, 'review-queue');
+  await readmeScreenshot(page, 'supervisor-review-queue');
   await flagged.getByTestId('review-open').click();
 
   // Its timeline, in order, every link sound.
@@ -93,6 +95,7 @@ test('a supervisor checks the numbers, reviews an enrollment and exports evidenc
   expect(await page.locator('[data-testid="timeline-row"][data-chain="broken"]').count()).toBe(0);
   await expect(page.getByTestId('consent-agreement')).toHaveCount(2);
   await checkScreen(page, testInfo, 'enrollment-audit');
+  await readmeScreenshot(page, 'supervisor-enrollment-audit');
 
   // Approve it: the decision shows, and is an audit event.
   await page.getByTestId('decision-approve').click();
