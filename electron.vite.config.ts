@@ -13,6 +13,8 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'src-main/main/index.ts'),
           'backend-worker': resolve(__dirname, 'src-main/main/backend-worker.ts'),
+          // The console's import runs on its own thread and database connection (services/tasks/run-import.ts).
+          'import-worker': resolve(__dirname, 'src-main/backend/services/tasks/import-worker.ts'),
         },
       },
     },

@@ -5,10 +5,12 @@
  * snapshot, so every `upsert` row finds its entity and the counts agree).
  */
 import type BetterSqlite3 from 'better-sqlite3';
-import type { Change, ChangesPage } from '../../src-main/contract/central-api';
-import type { AgreementVersionRow, EnrollmentRow, IndividualRow, LearningPlanItemRow } from '../store/entities';
+import { reviewMarkId, type Change, type ChangesPage } from '../../src-main/contract/central-api';
+import type { AgreementVersionRow, EnrollmentRow, IndividualRow, LearningPlanItemRow, NoteRow, ReviewMarkRow } from '../store/entities';
 import type { ChangeKind, ChangeOp } from './change-log';
-import { agreementVersion, enrollmentRecord, individualRecord, learningPlanItem, type DisqualificationFields, type RegistrationFields } from './record-mapping';
+import {
+  agreementVersion, enrollmentRecord, individualRecord, learningPlanItem, reviewMarkRecord, reviewNoteRecord, type DisqualificationFields, type RegistrationFields,
+} from './record-mapping';
 
 interface LogRow {
   seq: number;
@@ -43,6 +45,14 @@ export function changeFeed(db: BetterSqlite3.Database) {
   const agreements = db.prepare(`SELECT a.id, a.kind, a.version, a.language, a.text, a.effective_from AS effectiveFrom
       ${inPage('agreementVersion', 'agreement_version', 'a', 'id')}`);
 
+  const notes = db.prepare(`SELECT n.id, n.crd, n.category, n.text, n.version, n.station_id AS stationId, n.updated_by AS updatedBy,
+      n.updated_at AS updatedAt ${inPage('note', 'note', 'n', 'id')}`);
+  // A flag's entity id is `crd/category/flag`: joined through the CRD (the key's first column), then matched whole.
+  const marks = db.prepare(`SELECT m.crd, m.category, m.flag, m.station_id AS stationId, m.set_by AS setBy, m.set_at AS setAt
+      FROM change_log c JOIN review_mark m ON m.crd = substr(c.entity_id, 1, instr(c.entity_id, '/') - 1)
+        AND c.entity_id = m.crd || '/' || m.category || '/' || m.flag
+      WHERE c.seq > ? AND c.seq <= ? AND c.kind = 'mark' AND c.op = 'upsert'`);
+
   return {
     page(after: number, limit: number): ChangesPage {
       const entries = log.all(after, limit) as LogRow[];
@@ -70,8 +80,21 @@ export function changeFeed(db: BetterSqlite3.Database) {
         for (const row of agreements.all(after, last) as AgreementVersionRow[]) data.set(`agreementVersion:${row.id}`, { kind: 'agreementVersion', op: 'upsert', id: row.id, data: agreementVersion(row) });
       }
 
+      if (kinds.has('note')) {
+        for (const row of notes.all(after, last) as NoteRow[]) data.set(`note:${row.id}`, { kind: 'note', op: 'upsert', id: row.id, data: reviewNoteRecord(row) });
+      }
+      if (kinds.has('mark')) {
+        for (const row of marks.all(after, last) as ReviewMarkRow[]) {
+          const id = reviewMarkId(row);
+          data.set(`mark:${id}`, { kind: 'mark', op: 'upsert', id, data: reviewMarkRecord(row) });
+        }
+      }
+
       const changes = entries.map((e): Change => {
-        if (e.op === 'delete') return { kind: e.kind, op: 'delete', id: e.entityId };
+        if (e.op === 'delete') {
+          if (e.kind === 'note') throw new Error(`change_log seq ${e.seq} deletes note ${e.entityId}; notes are never deleted`);
+          return { kind: e.kind, op: 'delete', id: e.entityId };
+        }
         const change = data.get(`${e.kind}:${e.entityId}`);
         // Same snapshot as the log row: a missing entity is a bug in a writer, not a state to paper over.
         if (!change) throw new Error(`change_log seq ${e.seq} names ${e.kind} ${e.entityId}, which does not exist`);

@@ -18,7 +18,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import type { EntityManager } from 'typeorm';
 import { ChangeCounter, ChangeLogEntry } from '../store/entities';
 
-export type ChangeKind = 'individual' | 'enrollment' | 'learningPlanItem' | 'agreementVersion';
+export type ChangeKind = 'individual' | 'enrollment' | 'learningPlanItem' | 'agreementVersion' | 'note' | 'mark';
 export type ChangeOp = 'upsert' | 'delete';
 
 /** Records one change inside the caller's transaction; returns its sequence number. */

@@ -2,7 +2,7 @@
  * Rows (entity-shaped, whether loaded by TypeORM or by a raw SELECT with camelCase aliases) → the wire records of
  * src-main/contract/central-api.ts. One place, so the pull stream and command results always agree.
  */
-import type { AgreementVersion, EnrollmentRecord, LearningPlanItem } from '../../src-main/contract/central-api';
+import type { AgreementVersion, EnrollmentRecord, LearningPlanItem, ReviewMarkRecord, ReviewNoteRecord } from '../../src-main/contract/central-api';
 import type { IndividualRecord } from '../../src-main/contract/schemas';
 import type {
   AgreementVersionRow,
@@ -10,7 +10,9 @@ import type {
   EnrollmentRow,
   IndividualRow,
   LearningPlanItemRow,
+  NoteRow,
   RegistrationRow,
+  ReviewMarkRow,
 } from '../store/entities';
 
 export type RegistrationFields = Pick<RegistrationRow, 'category' | 'series' | 'level' | 'startDate' | 'terminationDate' | 'terminationType'>;
@@ -76,4 +78,22 @@ export function agreementVersion(row: AgreementVersionRow): AgreementVersion {
     text: row.text,
     effectiveFrom: row.effectiveFrom,
   };
+}
+
+/** A review note (one with a category); call notes never reach the feed. */
+export function reviewNoteRecord(row: NoteRow): ReviewNoteRecord {
+  return {
+    id: row.id,
+    crd: row.crd,
+    category: row.category ?? '',
+    text: row.text,
+    version: row.version,
+    stationId: row.stationId,
+    updatedBy: row.updatedBy,
+    updatedAt: row.updatedAt,
+  };
+}
+
+export function reviewMarkRecord(row: ReviewMarkRow): ReviewMarkRecord {
+  return { crd: row.crd, category: row.category, flag: row.flag, stationId: row.stationId, setBy: row.setBy, setAt: row.setAt };
 }

@@ -26,6 +26,8 @@ export interface DispatcherDeps {
   emit(event: BackendEvent): void;
   /** Where unexpected errors are reported (never sent to the renderer in full). */
   logError(error: unknown, procedure: string): void;
+  /** Why writes must wait right now (a console import holds the write lock), or null. */
+  writesPaused?: () => string | null;
 }
 
 const ok = <T>(value: T): Envelope<T> => ({ ok: true, value });
@@ -90,8 +92,10 @@ export function createDispatcher(deps: DispatcherDeps) {
       emit: deps.emit,
       sync: deps.sync,
       resourcesDir: deps.resourcesDir,
-      transaction: <T>(work: (tx: Pick<HandlerContext, 'em' | 'db' | 'audit'>) => Promise<T> | T) =>
-        inWriteTransaction(deps.store, (em) => work({ em, db: deps.store.db, audit: auditAs })),
+      transaction: <T>(work: (tx: Pick<HandlerContext, 'em' | 'db' | 'audit'>) => Promise<T> | T) => {
+        refuseWhileWritesPaused();
+        return inWriteTransaction(deps.store, (em) => work({ em, db: deps.store.db, audit: auditAs }));
+      },
     };
     if (!def.writes) {
       return handler(input, {
@@ -103,6 +107,7 @@ export function createDispatcher(deps: DispatcherDeps) {
       });
     }
 
+    refuseWhileWritesPaused();
     // A failure that must still leave its audit trail (a refused sign-in) commits, then answers with the error.
     let keptFailure: AuditedFailure | null = null;
     const result = await inWriteTransaction(deps.store, async (em) => {
@@ -124,6 +129,12 @@ export function createDispatcher(deps: DispatcherDeps) {
     if (keptFailure) throw keptFailure;
     deps.sync?.nudge(); // a new outbox row: push it soon
     return result;
+  }
+
+  /** Refused at once rather than blocking the thread on the database's busy timeout. */
+  function refuseWhileWritesPaused(): void {
+    const why = deps.writesPaused?.();
+    if (why) throw new AppError('CONFLICT', why, { retry: true });
   }
 
   return { call };

@@ -9,6 +9,9 @@ import { syncHandlers } from './services/sync/sync-handlers';
 import { enrollmentHandlers } from './services/enrollment/enrollment-handlers';
 import { callHandlers } from './services/call/call-handlers';
 import { supervisionHandlers } from './services/supervision/supervision-handlers';
+import { workspaceHandlers } from './services/workspace/workspace-handlers';
+import { taskHandlers } from './services/tasks/task-handlers';
+import { reviewMarksHandlers } from './services/review-marks/review-marks-handlers';
 
 export const handlers: HandlerMap = {
   ...setupHandlers,
@@ -20,4 +23,7 @@ export const handlers: HandlerMap = {
   ...enrollmentHandlers,
   ...callHandlers,
   ...supervisionHandlers,
+  ...workspaceHandlers,
+  ...taskHandlers,
+  ...reviewMarksHandlers,
 };

@@ -12,6 +12,8 @@ import { createDispatcher } from './dispatcher';
 import { handlers } from './handlers';
 import { SerialQueue } from './services/serial-queue';
 import { seedDemoStation } from './services/setup/seed-demo';
+import { importWriteGate } from './services/tasks/import-write-gate';
+import { startDateRollover } from './services/workspace/date-rollover';
 import { ensureStationId } from './station-id';
 import { openStore } from './store/open-store';
 import { createSyncEngine } from './sync/sync-engine';
@@ -39,6 +41,8 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
   // Local audit copies past retention and confirmed by the central service are let go once per start.
   applyRetention(store.db, clock.now(), stationId, null);
 
+  const writesPaused = importWriteGate(store);
+
   if (options.central) writeCentralConfig(store.db, options.central);
   const central = readCentralConfig(store.db);
   const autoStart = options.central?.autoStart !== false;
@@ -53,6 +57,7 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     pushBatchSize: options.central?.pushBatchSize,
     autoStartOnConfigure: autoStart,
     onStatus: (payload) => emit({ name: 'sync.status', payload }),
+    writesPaused,
   });
 
   const dispatcher = createDispatcher({
@@ -65,9 +70,12 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     resourcesDir: options.resourcesDir ?? join(process.cwd(), 'resources'),
     emit,
     logError: (error, procedure) => console.error(`[backend] ${procedure} failed:`, error),
+    writesPaused,
   });
 
   if (autoStart) sync.start(options.central?.intervalMs);
+  // Stored eligibility follows the New York date: re-evaluated in the background when it rolls over.
+  const dateRollover = startDateRollover({ store, queue, clock });
 
   return {
     call: dispatcher.call,
@@ -78,6 +86,7 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     sync,
     async close() {
       await sync?.stop();
+      await dateRollover.stop();
       await queue.run(async () => undefined); // let the call in progress finish
       await store.close();
     },

@@ -55,6 +55,45 @@ export const agreementVersion = z.object({
 export type AgreementVersion = z.infer<typeof agreementVersion>;
 
 /**
+ * A reviewer's note on an individual (`category` '') or on one of their registrations (issue 5). `version` is the
+ * central service's counter for the note; `updatedBy` is the writer's display name at their station.
+ */
+export const reviewNoteRecord = z.object({
+  id: z.string(),
+  crd: z.string(),
+  category: z.string(),
+  text: z.string(),
+  version: z.number().int(),
+  stationId: z.string(),
+  updatedBy: z.string().nullable(),
+  updatedAt: z.string(),
+});
+export type ReviewNoteRecord = z.infer<typeof reviewNoteRecord>;
+
+/** A review flag on an individual (`category` '') or a registration; flags from every station merge. */
+export const reviewMarkRecord = z.object({
+  crd: z.string(),
+  category: z.string(),
+  flag: z.string(),
+  stationId: z.string(),
+  setBy: z.string().nullable(),
+  setAt: z.string(),
+});
+export type ReviewMarkRecord = z.infer<typeof reviewMarkRecord>;
+
+/** The change-feed id of a flag: `crd/category/flag` (category may be empty; a CRD and a flag never hold '/'). */
+export function reviewMarkId(mark: { crd: string; category: string; flag: string }): string {
+  return `${mark.crd}/${mark.category}/${mark.flag}`;
+}
+
+export function parseReviewMarkId(id: string): { crd: string; category: string; flag: string } {
+  const first = id.indexOf('/');
+  const last = id.lastIndexOf('/');
+  if (first < 0 || last === first) throw new Error(`"${id}" is not a review flag id (crd/category/flag)`);
+  return { crd: id.slice(0, first), category: id.slice(first + 1, last), flag: id.slice(last + 1) };
+}
+
+/**
  * One change in the pull stream. `delete` is an explicit tombstone: stations never infer deletion from absence.
  * Discriminated first by `op`, then by `kind` (zod 4 refuses one union keyed by `kind` alone: `individual` would
  * appear twice, as an upsert and as a delete).
@@ -72,8 +111,11 @@ export const change = z.discriminatedUnion('op', [
     z.object({ kind: z.literal('enrollment'), op: z.literal('upsert'), id: z.string(), data: enrollmentRecord }),
     z.object({ kind: z.literal('learningPlanItem'), op: z.literal('upsert'), id: z.string(), data: learningPlanItem }),
     z.object({ kind: z.literal('agreementVersion'), op: z.literal('upsert'), id: z.string(), data: agreementVersion }),
+    z.object({ kind: z.literal('note'), op: z.literal('upsert'), id: z.string(), data: reviewNoteRecord }),
+    z.object({ kind: z.literal('mark'), op: z.literal('upsert'), id: z.string(), data: reviewMarkRecord }),
   ]),
-  z.object({ kind: z.enum(['individual', 'enrollment', 'learningPlanItem', 'agreementVersion']), op: z.literal('delete'), id: z.string() }),
+  // Notes are never deleted (their words are kept); an unset flag is a `mark` tombstone.
+  z.object({ kind: z.enum(['individual', 'enrollment', 'learningPlanItem', 'agreementVersion', 'mark']), op: z.literal('delete'), id: z.string() }),
 ]);
 export type Change = z.infer<typeof change>;
 

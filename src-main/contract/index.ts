@@ -5,3 +5,4 @@ export * from './procedures';
 export * from './events';
 export * from './enrollment';
 export * from './supervision';
+export * from './review-workspace';

@@ -29,6 +29,20 @@ import {
   retentionView,
   reviewItem,
 } from './supervision';
+import {
+  flagKind,
+  importFormat,
+  importProblem,
+  noteText,
+  noteView,
+  taskView,
+  workspaceFacets,
+  workspaceFilter,
+  workspaceRow,
+  workspaceSort,
+  workspaceTarget,
+  worklist,
+} from './review-workspace';
 import { crd, eligibilityInput, eligibilityResult, isoDate, address, registrationLevel, terminationType } from './schemas';
 
 export interface ProcedureDef<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
@@ -230,6 +244,78 @@ export const procedures = {
       .refine((d) => d.decision !== 'follow-up' || d.note.length > 0, { message: 'is required when the enrollment needs follow-up', path: ['note'] }),
     output: reviewItem,
   }),
+  /** Issue 5: a keyset page of registrations; `after` is the opaque cursor of the previous page's last row. */
+  'workspace.page': def({
+    access: ANY_STAFF,
+    writes: false,
+    input: z
+      .object({ filter: workspaceFilter, sort: workspaceSort.default({ column: 'enrollBy', direction: 'asc' }), after: z.string().max(500).nullable().default(null), limit: z.number().int().min(1).max(200).default(50) })
+      .strict(),
+    output: z.object({ rows: z.array(workspaceRow), next: z.string().nullable(), asOf: z.string() }),
+  }),
+  'workspace.facets': def({ access: ANY_STAFF, writes: false, input: z.object({ filter: workspaceFilter }).strict(), output: workspaceFacets }),
+  /** The built-in worklists and the signed-in reviewer's saved ones. */
+  'worklist.list': def({ access: ANY_STAFF, writes: false, input: z.object({}).strict(), output: z.array(worklist) }),
+  'worklist.save': def({
+    access: ANY_STAFF,
+    writes: true,
+    input: z.object({ name: z.string().trim().min(1, 'is required').max(80), filter: workspaceFilter, sort: workspaceSort.default({ column: 'enrollBy', direction: 'asc' }) }).strict(),
+    output: worklist,
+  }),
+  'worklist.delete': def({ access: ANY_STAFF, writes: true, input: z.object({ id: z.string().min(1) }).strict(), output: z.null() }),
+  /** Flags a selection or a whole filter (bulk); offline, synced through the outbox; flags from stations merge. */
+  'flag.set': def({
+    access: ANY_STAFF,
+    writes: true,
+    input: z.object({ target: workspaceTarget, flag: flagKind, on: z.boolean() }).strict(),
+    output: z.object({ changed: z.number().int() }),
+  }),
+  'note.list': def({ access: ANY_STAFF, writes: false, input: z.object({ crd }).strict(), output: z.array(noteView) }),
+  /** A new note (id null) or an edit; offline, synced through the outbox. */
+  'note.save': def({
+    access: ANY_STAFF,
+    writes: true,
+    input: z.object({ id: z.string().min(1).max(100).nullable().default(null), crd, category: z.string().trim().min(1).max(12).nullable().default(null), text: noteText }).strict(),
+    output: noteView,
+  }),
+  /** A person settles a conflict: the text to keep (either version, or both merged). */
+  'note.resolve': def({ access: ANY_STAFF, writes: true, input: z.object({ id: z.string().min(1).max(100), text: noteText }).strict(), output: noteView }),
+  /** CSV (RFC 4180, UTF-8, optional BOM) of a selection or a filter, written in the background; audited. */
+  'export.start': def({
+    access: ANY_STAFF,
+    writes: true,
+    input: z.object({ target: workspaceTarget, sort: workspaceSort.default({ column: 'enrollBy', direction: 'asc' }), bom: z.boolean().default(false) }).strict(),
+    output: taskView,
+  }),
+  /** The finished export, a slice at a time (the console assembles the download). */
+  'export.chunk': def({
+    access: ANY_STAFF,
+    writes: false,
+    input: z.object({ taskId: z.string().min(1), offset: z.number().int().min(0) }).strict(),
+    output: z.object({ fileName: z.string(), data: z.string(), nextOffset: z.number().int().nullable() }),
+  }),
+  /** An import file arrives in slices from the console; nothing is validated or written until import.start. */
+  'import.begin': def({
+    access: SUPERVISION,
+    writes: false,
+    input: z.object({ fileName: z.string().trim().min(1).max(255), format: importFormat }).strict(),
+    output: z.object({ uploadId: z.string() }),
+  }),
+  'import.append': def({
+    access: SUPERVISION,
+    writes: false,
+    input: z.object({ uploadId: z.string().min(1), chunk: z.string().max(4 * 1024 * 1024) }).strict(),
+    output: z.object({ bytes: z.number().int() }),
+  }),
+  /** Validates the whole file, then imports it all in one transaction — or nothing, with the validation report. */
+  'import.start': def({ access: SUPERVISION, writes: true, input: z.object({ uploadId: z.string().min(1) }).strict(), output: taskView }),
+  'task.get': def({
+    access: ANY_STAFF,
+    writes: false,
+    input: z.object({ taskId: z.string().min(1) }).strict(),
+    output: taskView.extend({ problems: z.array(importProblem), inserted: z.number().int().nullable(), updated: z.number().int().nullable(), rows: z.number().int().nullable() }),
+  }),
+  'task.cancel': def({ access: ANY_STAFF, writes: false, input: z.object({ taskId: z.string().min(1) }).strict(), output: taskView }),
   'sync.status': def({ access: ANY_STAFF, writes: false, input: z.object({}).strict(), output: syncStatus }),
   /** Starts a sync pass now (it runs in the background; progress comes as sync.status events). */
   'sync.now': def({ access: ANY_STAFF, writes: false, input: z.object({}).strict(), output: syncStatus }),

@@ -8,6 +8,7 @@ import type { DispatcherSearchResult } from './dispatcher-search-bench';
 import type { ImportResult } from './import-bench';
 import type { MemoryPeak } from './measure';
 import type { SearchResult } from './search-bench';
+import type { WorkspaceResult } from './workspace-bench';
 
 export interface Machine {
   cpuModel: string;
@@ -25,6 +26,7 @@ export interface BenchResults {
   import: ImportResult;
   search: SearchResult;
   dispatcherSearch: DispatcherSearchResult;
+  workspace: WorkspaceResult;
   audit: AuditResult;
   totalSeconds: number;
 }
@@ -80,6 +82,16 @@ export function formatTable(machine: Machine, params: BenchOptions, r: BenchResu
     row(`  ${kind} (${k.queries} q, ${k.meanHits} hits avg)`, `p50 ${ms(k.p50)}  p99 ${ms(k.p99)}`, '', `max ${ms(k.max)}`);
   }
 
+  const w = r.workspace;
+  section(`review workspace over ${n(w.workspaceRows)} registrations (${n(w.facetCells)} facet cells): pages of 50`);
+  const pl = (l: { p50: number; p99: number }) => `p50 ${ms(l.p50)}  p99 ${ms(l.p99)}`;
+  row(`keyset pages, ${n(w.pages.queries)} requests`, pl(w.pages.latency), pl(w.pages.baseline.firstPages), `max ${ms(w.pages.latency.max)}`);
+  for (const [position, l] of Object.entries(w.pages.byPosition)) row(`  ${position} pages (${l.count})`, pl(l), position === 'last' ? pl(w.pages.baseline.lastPagesByOffset) : '', `max ${ms(l.max)}`);
+  row(`full-text filtered pages, ${n(w.text.queries)}`, pl(w.text.latency), pl(w.text.baseline), `max ${ms(w.text.latency.max)}`);
+  for (const [kind, k] of Object.entries(w.text.byKind)) row(`  ${kind} (${k.count} q, ${k.meanMatches} people matched avg)`, pl(k), '', `max ${ms(k.max)}`);
+  row(`facet counts after a filter change, ${n(w.facets.requests)}`, pl(w.facets.latency), `${pl(w.facets.baseline)} (${w.facets.baselineRequests})`, `max ${ms(w.facets.latency.max)}`);
+  row(`next-day re-evaluation: ${n(w.rollover.slices)} slices of ${n(w.rollover.sliceSize)}`, `${w.rollover.seconds.toFixed(2)} s`, '', `slice p99 ${ms(w.rollover.sliceMs.p99)}, max ${ms(w.rollover.sliceMs.max)}`);
+
   const a = r.audit;
   section(`audit chain: ${n(a.events)} events`);
   row('append events/s (+outbox row each)', n(a.append.eventsPerSecond), '', `${a.append.seconds.toFixed(2)} s`);
@@ -105,9 +117,11 @@ export function formatTable(machine: Machine, params: BenchOptions, r: BenchResu
     '',
     `import:  ${r.import.baselineNote}`,
     `search:  ${s.baselineNote}`,
+    `workspace: ${r.workspace.baselineNote}`,
     `audit:   ${a.baselineNote}`,
     '',
     searchVerdict(s, params.count),
+    workspaceVerdict(r.workspace, params.count),
     importVerdict(r.import.ratio, r.import.cpuRatio),
   ];
   return out.join('\n');
@@ -117,6 +131,14 @@ function searchVerdict(s: SearchResult, count: number): string {
   const verdict = s.target.met ? 'MET' : 'NOT MET';
   const scope = s.target.applies ? '' : ` (the target is defined at ${n(s.target.atIndividuals)} individuals; this run has ${n(count)}, so it is indicative only)`;
   return `target search p99 < ${s.target.p99Ms} ms at ${n(s.target.atIndividuals)} individuals: ${verdict} — p99 ${ms(s.ours.p99)} wall-clock (CPU-time p99 ${ms(s.cpu.ours.p99)})${scope}`;
+}
+
+function workspaceVerdict(w: WorkspaceResult, count: number): string {
+  const scope = w.target.applies ? '' : ` (the targets are defined at ${n(w.target.atIndividuals)} individuals; this run has ${n(count)}, so they are indicative only)`;
+  return (
+    `targets workspace page p99 ≤ ${w.target.pageP99Ms} ms: ${w.target.pagesMet ? 'MET' : 'NOT MET'} (p99 ${ms(w.pages.latency.p99)}, last pages ${ms(w.pages.byPosition.last.p99)}); ` +
+    `facets p99 ≤ ${w.target.facetsP99Ms} ms: ${w.target.facetsMet ? 'MET' : 'NOT MET'} (p99 ${ms(w.facets.latency.p99)})${scope}`
+  );
 }
 
 function importVerdict(ratio: number, cpuRatio: number): string {

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { IndividualRecord } from '../../src-main/contract';
 import { generateDemoIndividuals, todayInNewYork } from '../../src-main/backend/domain';
+import { fixedClock } from '../../src-main/backend/clock';
 import { openStore } from '../../src-main/backend/store/open-store';
 import { benchAudit } from './audit-bench';
 import { type BenchOptions, parseBenchOptions, USAGE } from './bench-options';
@@ -19,6 +20,7 @@ import { round, timed } from './measure';
 import { queryMix } from './query-mix';
 import { formatTable, loadNow, machineInfo, writeResults } from './report';
 import { benchSearch } from './search-bench';
+import { benchWorkspace } from './workspace-bench';
 
 // A fixed instant, so eligibility (and so the work a search does) does not drift with the calendar.
 const NOW = new Date('2025-10-01T15:00:00Z');
@@ -64,6 +66,17 @@ async function main(options: BenchOptions): Promise<void> {
     log('search: individual.search through openBackend and the dispatcher');
     const dispatcherSearch = await benchDispatcherSearch(imported.dir, NOW, STATION, warmup, queries, search.ours);
 
+    log('workspace: keyset pages, full-text pages, facet counts and the midnight re-evaluation on the imported store');
+    const workspaceStore = await openStore(imported.dir);
+    const workspace = benchWorkspace(
+      workspaceStore,
+      fixedClock(NOW),
+      queries.slice(0, options.quick ? 200 : 400),
+      { pages: options.quick ? 300 : 800, facets: options.quick ? 60 : 200, seed: options.seed, individuals: options.count },
+      log,
+    );
+    await workspaceStore.close();
+
     log(`audit: appending ${options.auditEvents.toLocaleString('en-US')} events, then the sliced verification of audit.verify vs raw scan + SHA-256`);
     const auditStore = await openStore(join(root, 'audit'));
     const audit = await benchAudit(auditStore, options.auditEvents, NOW, STATION);
@@ -74,6 +87,7 @@ async function main(options: BenchOptions): Promise<void> {
       import: imported.result,
       search,
       dispatcherSearch,
+      workspace,
       audit,
       totalSeconds: round((performance.now() - started) / 1000, 1),
     };

@@ -11,7 +11,7 @@ export class ChangeLogEntry {
   @PrimaryColumn({ type: 'bigint' })
   seq: number;
 
-  /** individual | enrollment | learningPlanItem | agreementVersion */
+  /** individual | enrollment | learningPlanItem | agreementVersion | note | mark */
   @Column({ type: 'varchar', length: 32 })
   kind: string;
 

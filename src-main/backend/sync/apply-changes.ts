@@ -1,7 +1,8 @@
 /**
  * Applies one pulled page and its cursor in ONE transaction (DESIGN §4): a crash leaves either the whole page and
  * the new cursor, or neither. Eligibility is recomputed for every individual that changed, and re-checks raise
- * review flags where a pull changes what an agent may have told a caller.
+ * review flags where a pull changes what an agent may have told a caller. Reviewers' notes and flags (issue 5)
+ * follow their own merge and conflict rules (services/review-marks/apply-review-changes.ts).
  */
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Change, ChangesPage } from '../../contract/central-api';
@@ -9,6 +10,7 @@ import type { IndividualRecord } from '../../contract';
 import { saveEnrollmentRecord } from '../store/enrollment-records';
 import { evaluateEligibility } from '../domain';
 import { individualWriter } from '../store/individual-writer';
+import { reviewChangeApplier } from '../services/review-marks/apply-review-changes';
 import { writeCursor } from './sync-state';
 
 export interface ApplyReport {
@@ -22,6 +24,7 @@ export const RECENTLY_HANDLED_MS = 24 * 60 * 60 * 1000;
 export function applyChangesPage(db: BetterSqlite3.Database, page: ChangesPage, asOf: string, now: Date, stationId: string): ApplyReport {
   const writer = individualWriter(db, now.toISOString());
   const statements = prepare(db);
+  const review = reviewChangeApplier(db, stationId);
   let flagsRaised = 0;
   const raise = (crd: string, kind: string, message: string, details: Record<string, unknown>) => {
     statements.raiseFlag.run(crd, kind, message, JSON.stringify(details), now.toISOString());
@@ -30,6 +33,7 @@ export function applyChangesPage(db: BetterSqlite3.Database, page: ChangesPage, 
 
   const apply = db.transaction(() => {
     for (const change of page.changes) applyOne(change);
+    review.absorbPushConflicts();
     writeCursor(db, page.nextCursor);
   });
 
@@ -46,7 +50,8 @@ export function applyChangesPage(db: BetterSqlite3.Database, page: ChangesPage, 
 
   function applyOne(change: Change) {
     if (change.op === 'delete') {
-      statements.remove[change.kind as keyof typeof statements.remove].run(change.id);
+      if (change.kind === 'mark') review.removeMark(change.id);
+      else statements.remove[change.kind].run(change.id);
       return;
     }
     switch (change.kind) {
@@ -95,6 +100,12 @@ export function applyChangesPage(db: BetterSqlite3.Database, page: ChangesPage, 
         statements.upsertAgreement.run(d.id, d.kind, d.version, d.language, d.text, d.effectiveFrom);
         return;
       }
+      case 'note':
+        review.note(change.data);
+        return;
+      case 'mark':
+        review.mark(change.data);
+        return;
     }
   }
 

@@ -28,6 +28,8 @@ export interface SyncEngineOptions {
   pullPageSize?: number;
   /** Start the background loop when a central service is configured later (the console; not the CLI). */
   autoStartOnConfigure?: boolean;
+  /** Why this pass must not write now (a console import holds the write lock), or null: the pass waits its turn. */
+  writesPaused?: () => string | null;
 }
 
 export interface SyncPassReport {
@@ -76,6 +78,8 @@ export function createSyncEngine(options: SyncEngineOptions) {
   async function runPass(): Promise<SyncPassReport> {
     const report: SyncPassReport = { ok: true, pushed: 0, parked: 0, pulled: 0, error: null };
     if (!client) return { ...report, ok: false, error: 'This station has no central service configured.' };
+    const paused = options.writesPaused?.();
+    if (paused) return { ...report, ok: false, error: paused };
     const central = client;
     try {
       await pushAll(report, central);
@@ -109,6 +113,9 @@ export function createSyncEngine(options: SyncEngineOptions) {
         report.parked += settled.parked;
         // Keys the server did not answer for stay queued and are retried (never assumed delivered).
       } catch (error) {
+        // No answer at all is the station's offline state, not these commands' fault: they stay due for the next
+        // pass (the loop itself backs off), so days offline never park anything and reconnecting drains at once.
+        if (error instanceof CentralError && error.kind === 'offline') throw error;
         const retryAfter = error instanceof CentralError ? error.retryAfterMs : null;
         const message = (error as Error).message;
         await queue.run(async () =>

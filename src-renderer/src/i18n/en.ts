@@ -2,6 +2,7 @@
 import { journeyEn, journeyErrorsEn } from './journey-en';
 import { settingsEn } from './settings-en';
 import { supervisionEn } from './supervision-en';
+import { workspaceEn } from './workspace-en';
 
 export const en = {
   app: { name: 'MQP Assist' },
@@ -16,6 +17,7 @@ export const en = {
   },
   settings: settingsEn,
   supervision: supervisionEn,
+  workspace: workspaceEn,
   roles: { agent: 'Agent', supervisor: 'Supervisor', admin: 'Administrator' },
   common: {
     yes: 'Yes',

@@ -3,6 +3,7 @@ import type { MessageSchema } from './en';
 import { journeyErrorsEs, journeyEs } from './journey-es';
 import { settingsEs } from './settings-es';
 import { supervisionEs } from './supervision-es';
+import { workspaceEs } from './workspace-es';
 
 export const es: MessageSchema = {
   app: { name: 'MQP Assist' },
@@ -17,6 +18,7 @@ export const es: MessageSchema = {
   },
   settings: settingsEs,
   supervision: supervisionEs,
+  workspace: workspaceEs,
   roles: { agent: 'Agente', supervisor: 'Supervisor', admin: 'Administrador' },
   common: {
     yes: 'Sí',

@@ -35,6 +35,13 @@ const routes: RouteRecordRaw[] = [
     meta: { titleKey: 'enrollment.title' },
   },
   { path: '/settings', name: 'settings', component: () => import('../views/SettingsView.vue'), meta: { titleKey: 'settings.title' } },
+  // Issue 5: every signed-in role reviews records (import is offered to supervisors and administrators only).
+  {
+    path: '/review-workspace',
+    name: 'workspace',
+    component: () => import('../views/workspace/ReviewWorkspaceView.vue'),
+    meta: { titleKey: 'workspace.title' },
+  },
   // Supervisors and administrators (issue 6); other roles get a sentence instead, and the backend refuses them anyway.
   {
     path: '/supervision',
