@@ -75,7 +75,7 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
 
   if (autoStart) sync.start(options.central?.intervalMs);
   // Stored eligibility follows the New York date: re-evaluated in the background when it rolls over.
-  const dateRollover = startDateRollover({ store, queue, clock });
+  const dateRollover = startDateRollover({ store, queue, clock, writesPaused });
 
   return {
     call: dispatcher.call,

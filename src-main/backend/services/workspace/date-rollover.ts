@@ -37,7 +37,14 @@ export interface RolloverReport {
   deadlineFlags: number;
 }
 
-export function startDateRollover(options: { store: Store; queue: SerialQueue; clock: Clock; onDone?: (report: RolloverReport) => void }): DateRollover {
+export function startDateRollover(options: {
+  store: Store;
+  queue: SerialQueue;
+  clock: Clock;
+  onDone?: (report: RolloverReport) => void;
+  /** Why writes must wait (a console import holds the write lock), or null: slices then wait their turn. */
+  writesPaused?: () => string | null;
+}): DateRollover {
   const { store, queue, clock } = options;
   let doneFor: string | null = null;
   let running: Promise<void> = Promise.resolve();
@@ -64,10 +71,17 @@ export function startDateRollover(options: { store: Store; queue: SerialQueue; c
       });
   };
 
+  /** Never write into an import's lock: that would block the whole backend on the busy timeout. */
+  async function writable(): Promise<void> {
+    while (!stopped && options.writesPaused?.()) await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+
   async function catchUp(today: string): Promise<RolloverReport | null> {
+    await writable();
     const deadlineFlags = await queue.run(async () => recheckPassedDeadlines(store.db, today, clock.now()));
     let reevaluated = 0;
     for (let after = 0; after !== -1; ) {
+      await writable();
       if (stopped) return null;
       const slice = await queue.run(async () => reevaluateSlice(store, today, after));
       reevaluated += slice.reevaluated;
