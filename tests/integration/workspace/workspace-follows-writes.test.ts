@@ -11,12 +11,14 @@ import type { IndividualRecord } from '../../../src-main/contract';
 import { evaluateEligibility, generateDemoIndividuals, todayInNewYork } from '../../../src-main/backend/domain';
 import { deferWorkspaceRows } from '../../../src-main/backend/services/workspace/bulk-workspace-rows';
 import { individualWriter } from '../../../src-main/backend/store/individual-writer';
+import { facetCounts } from '../../../src-main/backend/services/workspace/workspace-facets';
+import { resolveFilter } from '../../../src-main/backend/services/workspace/workspace-filter';
 import { importIndividuals } from '../../../src-main/backend/services/import/import-individuals';
 import { MIGRATIONS } from '../../../src-main/backend/store/migrations';
 import { ReviewWorkspace1764201600006 } from '../../../src-main/backend/store/migrations/0006-review-workspace';
 import { DATABASE_FILE, openStore } from '../../../src-main/backend/store/open-store';
 import { tempDir } from '../../support/temp-dir';
-import { allPages, expectedRows, seedReviewData, workspaceStation, type WorkspaceStation } from './workspace-station';
+import { allPages, expectedRows, filterOf, seedReviewData, workspaceStation, type WorkspaceStation } from './workspace-station';
 
 /** Every stored row as the workspace shows it, and the cells' counts and bounds, agree with the source tables. */
 function expectConsistent(db: Database.Database, today: string, shown?: unknown[]) {
@@ -110,6 +112,31 @@ describe('the workspace follows every write', () => {
   it('after people are deleted (their registrations go with them)', async () => {
     s.db.prepare(`DELETE FROM individual WHERE id % 9 = 0`).run();
     expectConsistent(s.db, today, await shown());
+  });
+});
+
+describe('facet cells kept in memory', () => {
+  it('are read again after a write on the same connection, and after one on another connection', async () => {
+    const dir = tempDir();
+    const store = await openStore(dir.path);
+    try {
+      const now = new Date('2024-09-01T15:00:00Z');
+      const today = todayInNewYork(now);
+      await importIndividuals(store.db, [...generateDemoIndividuals(50, 3)].map((r) => JSON.stringify(r)), { asOf: today, now, stationId: 's', staffId: null, source: 'test' });
+      const flagged = () => facetCounts(store.db, resolveFilter(filterOf({}), today, now)).facets.flagged.find((v) => v.value === 'true')!.count;
+      expect(flagged()).toBe(0);
+      const crd = store.db.prepare(`SELECT crd FROM individual LIMIT 1`).pluck().get() as string;
+      const rowsOfPerson = store.db.prepare(`SELECT count(*) FROM registration r JOIN individual i ON i.id = r.individual_id WHERE i.crd = ?`).pluck().get(crd) as number;
+      store.db.prepare(`INSERT INTO review_mark (crd, category, flag, station_id, set_at) VALUES (?, '', 'follow-up', 's', ?)`).run(crd, now.toISOString());
+      expect(flagged()).toBe(rowsOfPerson);
+      const other = new Database(join(dir.path, DATABASE_FILE));
+      other.prepare(`DELETE FROM review_mark`).run();
+      other.close();
+      expect(flagged()).toBe(0);
+    } finally {
+      await store.close();
+      dir.cleanup();
+    }
   });
 });
 

@@ -7,7 +7,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { FACETS, type WorkspaceFacets } from '../../../contract';
 import { prepared } from '../../store/prepared';
-import { facetValue, readCells, type CellRow, type Facet } from './workspace-cells';
+import { currentCells, facetValue, type CellRow, type Facet } from './workspace-cells';
 import { hasRowConditions, rowConditionSql, type ResolvedFilter } from './workspace-filter';
 
 const BOOLEAN_FACETS: readonly Facet[] = ['flagged', 'hasNotes', 'finproLikelyDeleted'];
@@ -30,7 +30,7 @@ export function facetCounts(db: BetterSqlite3.Database, filter: ResolvedFilter):
 
   // A chosen value stays listed with its count even when nothing has it; yes/no facets always list both.
   for (const condition of filter.facets) {
-    for (const value of condition.params) if (typeof value === 'string') addZero(counts.get(condition.facet)!, value);
+    for (const value of condition.values) if (typeof value === 'string') addZero(counts.get(condition.facet)!, value);
   }
   for (const facet of BOOLEAN_FACETS) for (const value of ['true', 'false']) addZero(counts.get(facet)!, value);
 
@@ -48,18 +48,13 @@ function addZero(values: Map<string, number>, value: string): void {
 }
 
 /** The cells with their row counts — recounted from the rows when row conditions apply. */
-function cellsWithCounts(db: BetterSqlite3.Database, filter: ResolvedFilter): { cell: CellRow; rows: number }[] {
-  const cells = readCells(db);
-  if (!hasRowConditions(filter.rows)) return cells.map((cell) => ({ cell, rows: cell.rowCount }));
+function cellsWithCounts(db: BetterSqlite3.Database, filter: ResolvedFilter): readonly { cell: CellRow; rows: number }[] {
+  const cells = currentCells(db);
+  if (!hasRowConditions(filter.rows)) return cells.counted;
   const { sql, params } = rowConditionSql(filter.rows);
   // The most selective row condition drives: pending rows are few, full-text matches are people, a range is a range.
   const index =
     filter.rows.pendingBefore !== null ? 'workspace_row_pending' : filter.rows.text !== null ? 'workspace_row_individual' : 'workspace_row_enroll';
-  const recount = new Map(
-    prepared(db, `SELECT w.cell, count(*) FROM workspace_row w INDEXED BY ${index} WHERE ${sql} GROUP BY w.cell`).raw().all(...params) as [number, number][],
-  );
-  return cells.flatMap((cell) => {
-    const rows = recount.get(cell.id);
-    return rows ? [{ cell, rows }] : [];
-  });
+  const recount = prepared(db, `SELECT w.cell, count(*) FROM workspace_row w INDEXED BY ${index} WHERE ${sql} GROUP BY w.cell`).raw().all(...params) as [number, number][];
+  return recount.map(([id, rows]) => ({ cell: cells.byId(id), rows }));
 }

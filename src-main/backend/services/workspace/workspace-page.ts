@@ -1,11 +1,11 @@
 /**
  * One keyset page of workspace rows: which rows, in which order — never an OFFSET. A hot path (DESIGN §3): the plan
- * is chosen here from the cell counts rather than left to SQLite, which has no statistics to choose well. Measured
- * in tests/bench/workspace-bench.ts.
+ * is chosen here from the facet cells' counts and bounds rather than left to SQLite, which has no statistics to
+ * choose well. Measured in tests/bench/workspace-bench.ts.
  *
  * Plans (cost in brackets, N = rows matching):
  *  - walk: read the sort's index in order from the cursor, checking cell and enroll-by inside the index, and stop
- *    at the filter's bound — for large N [≈ 50 / density index entries];
+ *    at the filter's bounds — for large N [≈ 50 / density index entries];
  *  - filter first: read just the matching rows by the most selective index, then sort them — for small N and for
  *    full text [N];
  *  - cell by cell: for sorts by a facet value, take the cells in that order and read each from (cell, enroll_key)
@@ -14,7 +14,8 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { WorkspaceSort } from '../../../contract';
 import { prepared } from '../../store/prepared';
-import { cellConditionSql, rowConditionSql, type ResolvedFilter } from './workspace-filter';
+import { currentCells, type Cells, type CellSelection } from './workspace-cells';
+import { rowConditionSql, type ResolvedFilter } from './workspace-filter';
 import { SORTS, type SortTuple } from './workspace-sorts';
 
 export interface PlanLimits {
@@ -32,6 +33,21 @@ export interface PagedRow {
 
 type Raw = [id: number, cell: number, enrollKey: string, value: string | number];
 const positioned = ([id, cell, enrollKey, value]: Raw): PagedRow => ({ id, position: [value, cell, enrollKey, id] });
+type Bound = string | number;
+
+interface Query {
+  db: BetterSqlite3.Database;
+  sort: WorkspaceSort;
+  after: SortTuple | null;
+  take: number;
+  /** The filter's cells that have rows. */
+  cells: CellSelection;
+  orderedBy: Cells['orderedBy'];
+  /** The SQL condition "the row is in one of the filter's cells", and its parameter. */
+  inCells: { sql: string; params: unknown[] };
+  rows: { sql: string; params: unknown[] };
+  limits: PlanLimits;
+}
 
 /** Up to `take` rows after `after`, in the sort's order. `limits` chooses the plans (tests force each one). */
 export function pageRows(
@@ -43,34 +59,37 @@ export function pageRows(
   limits: PlanLimits = PLAN_LIMITS,
 ): PagedRow[] {
   if (filter.empty) return [];
+  const all = currentCells(db);
+  const key = JSON.stringify(filter.facets.map((f) => [f.facet, f.values]));
+  const cells = all.select(key, (cell) => filter.facets.every((f) => f.test(cell)));
+  if (cells.rows === 0) return [];
+  const q: Query = { db, sort, after, take, cells, orderedBy: all.orderedBy, inCells: inCellsSql(all.counted, cells), rows: rowConditionSql(filter.rows), limits };
   const spec = SORTS[sort.column];
-  const cells = cellConditionSql(filter.facets);
-  const rows = rowConditionSql(filter.rows);
-  const q: Query = { db, sort, after, take, cells, rows, limits };
 
-  // Full text: the matches are a set of people, found by FTS5 in any order; read them all and sort.
-  if (filter.rows.text !== null) return filterFirst(q, 'workspace_row_individual');
+  // Full text: the matches are a set of people, found by FTS5 in any order. Few people: read their rows and sort.
+  // Many: walk a date order, checking each row's person against the matches — but not orders the words themselves
+  // follow (a name or CRD prefix gathers its matches in one stretch of the name or CRD order, far into the walk).
+  if (filter.rows.text !== null) {
+    const walkable = spec.kind === 'key' && DATE_KEYS.includes(spec.column);
+    if (!walkable || countTextMatches(q, filter.rows.text, limits.filterFirstMaxRows + 1) <= limits.filterFirstMaxRows) {
+      return filterFirst(q, 'workspace_row_individual');
+    }
+  }
   if (filter.rows.pendingBefore !== null) return filterFirst(q, 'workspace_row_pending');
-  if (spec.kind === 'cell') return cellByCell(q, spec.attribute, filter);
+  if (spec.kind === 'cell') return cellByCell(q, spec.attribute, filter.rows.enrollBy);
 
-  const summary = prepared(
-    db,
-    `SELECT coalesce(sum(c.row_count), 0), min(c.min_${spec.bounds}), max(c.max_${spec.bounds})
-     FROM workspace_cell c WHERE c.row_count > 0 AND ${cells.sql}`,
-  ).raw().get(...cells.params) as [number, string | number | null, string | number | null];
-  const [count, low, high] = summary;
-  if (count === 0 || low === null || high === null) return [];
   const range = filter.rows.enrollBy;
   if (spec.column !== 'enroll_key') {
-    if (count <= limits.filterFirstMaxRows) return filterFirst(q, 'workspace_row_cell');
+    if (cells.rows <= limits.filterFirstMaxRows) return filterFirst(q, 'workspace_row_cell');
     if (range && countInRange(q, range, limits.filterFirstMaxRows + 1) <= limits.filterFirstMaxRows) return filterFirst(q, 'workspace_row_enroll');
   }
   // The walk stops at the bounds of the filter's cells instead of reading to the end of the index; within an
   // enroll-by range, at the range (enroll-by) or at the dates that follow from it (termination, re-register-by).
+  let [low, high] = cells.bounds(spec.bounds);
   if (range && spec.column === 'enroll_key') {
+    [low, high] = [max(low, range.from), min(high, range.to)];
     // The range is the walk's own bounds: kept out of the WHERE so SQLite starts the walk at the cursor.
-    const walkRows = rowConditionSql({ ...filter.rows, enrollBy: null });
-    return walk({ ...q, rows: walkRows }, spec, { low: max(low as string, range.from), high: min(high as string, range.to) });
+    return walk({ ...q, rows: rowConditionSql({ ...filter.rows, enrollBy: null }) }, spec, low, high);
   }
   if (range && (spec.column === 'term_key' || spec.column === 'rereg_key')) {
     const [rangeLow, rangeHigh] = prepared(
@@ -78,29 +97,32 @@ export function pageRows(
       `SELECT min(w.${spec.column}), max(w.${spec.column}) FROM workspace_row w INDEXED BY workspace_row_enroll WHERE w.enroll_key BETWEEN ? AND ?`,
     ).raw().get(range.from, range.to) as [string | null, string | null];
     if (rangeLow === null || rangeHigh === null) return [];
-    return walk(q, spec, { low: max(low as string, rangeLow), high: min(high as string, rangeHigh) });
+    [low, high] = [max(low, rangeLow), min(high, rangeHigh)];
   }
-  return walk(q, spec, { low, high });
+  return walk(q, spec, low, high);
 }
 
-interface Query {
-  db: BetterSqlite3.Database;
-  sort: WorkspaceSort;
-  after: SortTuple | null;
-  take: number;
-  cells: { sql: string; params: unknown[] };
-  rows: { sql: string; params: unknown[] };
-  limits: PlanLimits;
-}
+const inCellsMemo = new WeakMap<CellSelection, { sql: string; params: unknown[] }>();
 
 /**
- * The row is in one of the filter's cells. `+w.cell` keeps SQLite from seeking an index by every cell (it would
- * multiply the cells by the other IN list's values); the condition is still checked inside the index.
+ * "The row is in one of these cells", as the shorter of IN and NOT IN. `+w.cell` keeps SQLite from seeking an index
+ * by every cell (it would multiply them by another IN list's values); the condition is still checked in the index.
  */
-const cellsIn = (q: Query, seek = false) =>
-  q.cells.params.length === 0 && q.cells.sql === 'TRUE' ? 'TRUE' : `${seek ? '' : '+'}w.cell IN (SELECT c.id FROM workspace_cell c WHERE c.row_count > 0 AND ${q.cells.sql})`;
+function inCellsSql(counted: Cells['counted'], cells: CellSelection): { sql: string; params: unknown[] } {
+  if (cells.all) return { sql: 'TRUE', params: [] };
+  let memo = inCellsMemo.get(cells);
+  if (!memo) {
+    const excluded = counted.filter(({ cell }) => !cells.ids.has(cell.id)).map(({ cell }) => cell.id);
+    memo =
+      excluded.length < cells.chosen.length
+        ? { sql: '+w.cell NOT IN (SELECT value FROM json_each(?))', params: [JSON.stringify(excluded)] }
+        : { sql: '+w.cell IN (SELECT value FROM json_each(?))', params: [JSON.stringify([...cells.ids])] };
+    inCellsMemo.set(cells, memo);
+  }
+  return memo;
+}
 
-function walk(q: Query, spec: { column: string; index: string }, bounds: { low: string | number; high: string | number }): PagedRow[] {
+function walk(q: Query, spec: { column: string; index: string }, low: Bound, high: Bound): PagedRow[] {
   const { column, index } = spec;
   const asc = q.sort.direction === 'asc';
   const { order, keyset, keysetParams } = tupleSql(`w.${column}`, column === 'enroll_key', q);
@@ -109,14 +131,14 @@ function walk(q: Query, spec: { column: string; index: string }, bounds: { low: 
   // Only the bound ahead of the walk is needed; behind it the cursor (or the other bound) starts the walk.
   if (!keyset) {
     range.push(asc ? `w.${column} >= ?` : `w.${column} <= ?`);
-    rangeParams.push(asc ? bounds.low : bounds.high);
+    rangeParams.push(asc ? low : high);
   }
   range.push(asc ? `w.${column} <= ?` : `w.${column} >= ?`);
-  rangeParams.push(asc ? bounds.high : bounds.low);
+  rangeParams.push(asc ? high : low);
   const sql = `SELECT w.registration_id, w.cell, w.enroll_key, w.${column} FROM workspace_row w INDEXED BY ${index}
-    WHERE ${[cellsIn(q), q.rows.sql, ...range, ...(keyset ? [keyset] : [])].join(' AND ')}
+    WHERE ${[q.inCells.sql, q.rows.sql, ...range, ...(keyset ? [keyset] : [])].join(' AND ')}
     ORDER BY ${order} LIMIT ?`;
-  const params = [...q.cells.params, ...q.rows.params, ...rangeParams, ...keysetParams, q.take];
+  const params = [...q.inCells.params, ...q.rows.params, ...rangeParams, ...keysetParams, q.take];
   return (prepared(q.db, sql).raw().all(...params) as Raw[]).map(positioned);
 }
 
@@ -127,23 +149,34 @@ function filterFirst(q: Query, index: string): PagedRow[] {
   const value = spec.kind === 'key' ? `w.${spec.column}` : `v.${spec.attribute}`;
   const join = spec.kind === 'key' ? '' : 'JOIN workspace_cell v ON v.id = w.cell';
   const { order, keyset, keysetParams } = tupleSql(value, spec.kind === 'key' && spec.column === 'enroll_key', q);
+  // Reading by cell, the index is sought by each chosen cell.
+  const inCells = index === 'workspace_row_cell' ? { sql: 'w.cell IN (SELECT value FROM json_each(?))', params: [JSON.stringify([...q.cells.ids])] } : q.inCells;
   const sql = `SELECT w.registration_id, w.cell, w.enroll_key, ${value} FROM workspace_row w INDEXED BY ${index} ${join}
-    WHERE ${[cellsIn(q, index === 'workspace_row_cell'), q.rows.sql, ...(keyset ? [keyset] : [])].join(' AND ')}
+    WHERE ${[inCells.sql, q.rows.sql, ...(keyset ? [keyset] : [])].join(' AND ')}
     ORDER BY ${order} LIMIT ?`;
-  return (prepared(q.db, sql).raw().all(...q.cells.params, ...q.rows.params, ...keysetParams, q.take) as Raw[]).map(positioned);
+  return (prepared(q.db, sql).raw().all(...inCells.params, ...q.rows.params, ...keysetParams, q.take) as Raw[]).map(positioned);
 }
 
 /** Sorts by a facet value: cells in (value, cell) order, each read in (enroll-by, registration id) order. */
-function cellByCell(q: Query, attribute: string, filter: ResolvedFilter): PagedRow[] {
+function cellByCell(q: Query, attribute: string, range: { from: string; to: string } | null): PagedRow[] {
   const asc = q.sort.direction === 'asc';
   const dir = asc ? 'ASC' : 'DESC';
-  const from = q.after ? `AND (c.${attribute}, c.id) ${asc ? '>=' : '<='} (?, ?)` : '';
-  const cells = prepared(
-    q.db,
-    `SELECT c.id, c.${attribute} FROM workspace_cell c WHERE c.row_count > 0 AND ${q.cells.sql} ${from} ORDER BY c.${attribute} ${dir}, c.id ${dir}`,
-  ).raw().all(...q.cells.params, ...(q.after ? [q.after[0], q.after[1]] : [])) as [number, string | number][];
-  const nonEmpty = filter.rows.enrollBy ? cellsWithRowsInRange(q, filter.rows.enrollBy) : null;
-
+  let order = q.orderedBy(attribute).filter(({ cell }) => q.cells.ids.has(cell.id));
+  if (!asc) order = [...order].reverse();
+  if (q.after) {
+    const [value, cellId] = q.after;
+    const before = (v: string | number, id: number) => (asc ? v < value || (v === value && id < cellId) : v > value || (v === value && id > cellId));
+    order = order.filter(({ cell }) => !before(cell.stored[attribute], cell.id));
+  }
+  // In a range, a cell whose enroll-by bounds miss it has no rows there; with few rows in the range, only their cells.
+  let inRange: (id: number) => boolean = () => true;
+  if (range) {
+    const withRows = cellsWithRowsInRange(q, range);
+    inRange = (id) => {
+      const [low, high] = q.cells.cellBounds('enroll_key', id);
+      return high >= range.from && low <= range.to && (withRows === null || withRows.has(id));
+    };
+  }
   const within = prepared(
     q.db,
     `SELECT w.registration_id, w.enroll_key FROM workspace_row w INDEXED BY workspace_row_cell
@@ -153,20 +186,17 @@ function cellByCell(q: Query, attribute: string, filter: ResolvedFilter): PagedR
   const out: PagedRow[] = [];
   // Before every enroll-by key / after it ('~' sorts last; '' first), so a whole cell is read.
   const [first, last] = asc ? ['', 0] : ['~~', Number.MAX_SAFE_INTEGER];
-  for (const [cell, value] of cells) {
-    if (nonEmpty && !nonEmpty.has(cell)) continue;
-    const resume = q.after && q.after[1] === cell ? [q.after[2], q.after[3]] : [first, last];
-    const found = within.all(cell, ...q.rows.params, ...resume, q.take - out.length) as [number, string][];
-    for (const [id, enrollKey] of found) out.push({ id, position: [value, cell, enrollKey, id] });
+  for (const { cell } of order) {
+    if (!inRange(cell.id)) continue;
+    const resume = q.after && q.after[1] === cell.id ? [q.after[2], q.after[3]] : [first, last];
+    const found = within.all(cell.id, ...q.rows.params, ...resume, q.take - out.length) as [number, string][];
+    for (const [id, enrollKey] of found) out.push({ id, position: [cell.stored[attribute], cell.id, enrollKey, id] });
     if (out.length >= q.take) break;
   }
   return out;
 }
 
-/**
- * The cells with rows in an enroll-by range — when there are few such rows (one covering index range, read up to
- * precountMaxRows of them); null when there are more: then most cells have some, and each is sought in turn.
- */
+/** The cells with rows in an enroll-by range when there are few such rows (one covering index range); else null. */
 function cellsWithRowsInRange(q: Query, range: { from: string; to: string }): Set<number> | null {
   const cells = prepared(
     q.db,
@@ -175,13 +205,20 @@ function cellsWithRowsInRange(q: Query, range: { from: string; to: string }): Se
   return cells.length < q.limits.precountMaxRows ? new Set(cells) : null;
 }
 
+const DATE_KEYS = ['enroll_key', 'term_key', 'rereg_key'];
+
+/** People a full-text query matches, counted up to `limit`. */
+function countTextMatches(q: Query, text: string, limit: number): number {
+  return prepared(q.db, `SELECT count(*) FROM (SELECT 1 FROM individual_fts WHERE individual_fts MATCH ? LIMIT ?)`).pluck().get(text, limit) as number;
+}
+
 /** Rows in an enroll-by range and the filter's cells, counted up to `limit` (a covering index range). */
 function countInRange(q: Query, range: { from: string; to: string }, limit: number): number {
   return prepared(
     q.db,
     `SELECT count(*) FROM (SELECT 1 FROM workspace_row w INDEXED BY workspace_row_enroll
-       WHERE w.enroll_key BETWEEN ? AND ? AND ${cellsIn(q)} LIMIT ?)`,
-  ).pluck().get(range.from, range.to, ...q.cells.params, limit) as number;
+       WHERE w.enroll_key BETWEEN ? AND ? AND ${q.inCells.sql} LIMIT ?)`,
+  ).pluck().get(range.from, range.to, ...q.inCells.params, limit) as number;
 }
 
 /** ORDER BY and the keyset condition for (value, cell, enroll_key, registration id) in the sort's direction. */
@@ -197,5 +234,5 @@ function tupleSql(value: string, valueIsEnrollKey: boolean, q: Query): { order: 
   return { order, keyset, keysetParams };
 }
 
-const max = (a: string, b: string) => (a > b ? a : b);
-const min = (a: string, b: string) => (a < b ? a : b);
+const max = (a: Bound, b: Bound) => (a > b ? a : b);
+const min = (a: Bound, b: Bound) => (a < b ? a : b);
