@@ -7,10 +7,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { IndividualRecord } from '../../../src-main/contract';
-import { evaluateEligibility, generateDemoIndividuals, todayInNewYork } from '../../../src-main/backend/domain';
-import { deferWorkspaceRows } from '../../../src-main/backend/services/workspace/bulk-workspace-rows';
-import { individualWriter } from '../../../src-main/backend/store/individual-writer';
+import { generateDemoIndividuals, todayInNewYork } from '../../../src-main/backend/domain';
 import { facetCounts } from '../../../src-main/backend/services/workspace/workspace-facets';
 import { resolveFilter } from '../../../src-main/backend/services/workspace/workspace-filter';
 import { importIndividuals } from '../../../src-main/backend/services/import/import-individuals';
@@ -84,28 +81,6 @@ describe('the workspace follows every write', () => {
     const lines = [...generateDemoIndividuals(400, 7)].map((r, i) => JSON.stringify(i % 2 === 0 ? { ...r, registrations: r.registrations.slice(0, 1) } : r));
     const report = await importIndividuals(s.db, lines, { asOf: today, now: s.clock.now(), stationId: 'station-test', staffId: null, source: 'test' });
     expect(report).toMatchObject({ ok: true, inserted: 100, updated: 300 });
-    expectConsistent(s.db, today, await shown());
-  });
-
-  it('after a bulk import that derives its rows at the end (deferWorkspaceRows), and a rolled-back one', async () => {
-    const write = (records: IndividualRecord[]) => {
-      const writer = individualWriter(s.db, s.clock.now().toISOString());
-      for (const r of records) writer.upsert(r, evaluateEligibility(r, today), today);
-    };
-    const people = [...generateDemoIndividuals(600, 8)];
-    s.db.exec('BEGIN IMMEDIATE');
-    const deferred = deferWorkspaceRows(s.db);
-    write(people.slice(0, 500));
-    deferred.finish();
-    s.db.exec('COMMIT');
-    expectConsistent(s.db, today, await shown());
-
-    s.db.exec('BEGIN IMMEDIATE');
-    deferWorkspaceRows(s.db);
-    write(people.slice(500));
-    s.db.exec('ROLLBACK');
-    // The trigger is back: a later single insert gets its row at once.
-    write(people.slice(500, 501));
     expectConsistent(s.db, today, await shown());
   });
 
