@@ -2,17 +2,18 @@
  * The rows of an export, exactly as the review workspace shows them: its filter, its keyset pages and its row
  * query (services/workspace), so the export and the table can never disagree. They are read on a connection of
  * the export's own, inside one read transaction — a consistent snapshot however long the export takes, which never
- * sees another call's uncommitted writes on the backend's connection. A filter is walked page by page (each page a
- * bounded index read); a selection (at most 10,000 rows) is put in the workspace's order once, then read in slices.
+ * sees another call's uncommitted writes on the backend's connection. A filter is walked page by page, as bulk
+ * flagging walks it (workspace/filtered-rows.ts; each page a bounded index read); a selection (at most 10,000 rows)
+ * is put in the workspace's order once, then read in slices.
  */
 import Database from 'better-sqlite3';
 import type { z } from 'zod';
 import type { WorkspaceFilter, WorkspaceRow, WorkspaceSort, workspaceTarget } from '../../../contract';
+import { walkFilteredRows } from '../workspace/filtered-rows';
 import { facetCounts } from '../workspace/workspace-facets';
 import { resolveFilter } from '../workspace/workspace-filter';
-import { pageRows } from '../workspace/workspace-page';
 import { workspaceRows } from '../workspace/workspace-rows';
-import { SORTS, type SortTuple } from '../workspace/workspace-sorts';
+import { SORTS } from '../workspace/workspace-sorts';
 
 export type WorkspaceTarget = z.output<typeof workspaceTarget>;
 
@@ -38,17 +39,10 @@ export function openRowSource(databaseFile: string, target: WorkspaceTarget, sor
 
 function filteredRows(db: Database.Database, filter: WorkspaceFilter, sort: WorkspaceSort, today: string, now: Date) {
   const resolved = resolveFilter(filter, today, now);
-  let after: SortTuple | null = null;
-  let ended = false;
+  const walk = walkFilteredRows(db, resolved, sort);
   return {
     total: facetCounts(db, resolved).total,
-    next(limit: number): WorkspaceRow[] {
-      if (ended) return [];
-      const page = pageRows(db, resolved, sort, after, limit);
-      ended = page.length < limit;
-      if (page.length > 0) after = page[page.length - 1].position;
-      return workspaceRows(db, page.map((row) => row.id), today);
-    },
+    next: (limit: number): WorkspaceRow[] => workspaceRows(db, walk.next(limit), today),
   };
 }
 
