@@ -9,8 +9,8 @@ import { latency, type Latency, now, round } from './measure';
 import type { BenchQuery, QueryKind } from './query-mix';
 
 export const SEARCH_LIMIT = 20;
-export const P99_TARGET_MS = 50;
-export const TARGET_COUNT = 100_000;
+/** Issue 2: p99 < 50 ms at 100,000 individuals; issue 5: ≤ 20 ms at 1,000,000. */
+const targetFor = (individuals: number) => (individuals >= 1_000_000 ? { p99Ms: 20, atIndividuals: 1_000_000 } : { p99Ms: 50, atIndividuals: 100_000 });
 const SLOWEST = 8;
 
 export interface KindStats {
@@ -42,10 +42,10 @@ export interface SearchResult {
 }
 
 export const SEARCH_BASELINE_NOTE =
-  'baseline = SELECT rowid FROM individual_fts WHERE individual_fts MATCH ? ORDER BY rank LIMIT 20 (same ftsPrefixQuery strings), no join, no eligibility';
+  'baseline = SELECT rowid FROM individual_fts WHERE individual_fts MATCH ? LIMIT 20 (the same ftsPrefixQuery strings), no ranking, no join, no eligibility';
 
 export function benchSearch(db: BetterSqlite3.Database, warmup: readonly BenchQuery[], timedQueries: readonly BenchQuery[], asOf: string, individuals: number): SearchResult {
-  const raw = db.prepare(`SELECT rowid FROM individual_fts WHERE individual_fts MATCH ? ORDER BY rank LIMIT ${SEARCH_LIMIT}`).pluck();
+  const raw = db.prepare(`SELECT rowid FROM individual_fts WHERE individual_fts MATCH ? LIMIT ${SEARCH_LIMIT}`).pluck();
   const runRaw = (text: string) => {
     const q = ftsPrefixQuery(text);
     return q ? raw.all(q).length : 0;
@@ -90,6 +90,7 @@ export function benchSearch(db: BetterSqlite3.Database, warmup: readonly BenchQu
   }
 
   const ours = rounded(latency(oursMs));
+  const goal = targetFor(individuals);
   const baseline = rounded(latency(rawMs));
   const byKind: Record<string, KindStats> = {};
   for (const [kind, k] of [...perKind].sort(([a], [b]) => a.localeCompare(b))) {
@@ -105,7 +106,7 @@ export function benchSearch(db: BetterSqlite3.Database, warmup: readonly BenchQu
     cpu: { ours: rounded(latency(oursCpuMs)), baseline: rounded(latency(rawCpuMs)) },
     byKind,
     slowest: all.sort((a, b) => b.ms - a.ms).slice(0, SLOWEST),
-    target: { p99Ms: P99_TARGET_MS, atIndividuals: TARGET_COUNT, met: ours.p99 < P99_TARGET_MS, applies: individuals >= TARGET_COUNT },
+    target: { ...goal, met: ours.p99 <= goal.p99Ms, applies: individuals >= goal.atIndividuals },
     baselineNote: SEARCH_BASELINE_NOTE,
   };
 }

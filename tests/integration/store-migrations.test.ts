@@ -98,6 +98,30 @@ describe('store: migrations', () => {
     await store.close();
   });
 
+  it('rebuilds the search index of a station that already has people (0008), with its triggers', async () => {
+    const dir = newDir();
+    const previous = new DataSource({ type: 'better-sqlite3', database: join(dir, DATABASE_FILE), migrations: MIGRATIONS.slice(0, 7), synchronize: false });
+    await previous.initialize();
+    await previous.runMigrations();
+    for (const [id, crd, first, last] of [[1, '501', 'Maria', 'Cohen'], [2, '502', 'Mark', 'Lee']] as const) {
+      await previous.query(`INSERT INTO individual (id, crd, first_name, last_name, date_of_birth, email, phone, street, city, state, zip, country,
+        finpro_last_login, firm_domains, updated_at) VALUES (?, ?, ?, ?, NULL, ?, '', '', '', 'NY', '', 'US', NULL, '[]', '2026-01-01')`, [id, crd, first, last, `${first}@x.org`]);
+    }
+    await previous.destroy();
+
+    const store = await openStore(dir);
+    const match = (q: string) => store.db.prepare(`SELECT rowid FROM individual_fts WHERE individual_fts MATCH ? ORDER BY rowid`).pluck().all(q);
+    expect(store.db.prepare(`SELECT sql FROM sqlite_master WHERE name = 'individual_fts'`).pluck().get()).toMatch(/prefix='1 2 3 4'/);
+    expect(match('"m"*')).toEqual([1, 2]);
+    expect(match('"mari"*')).toEqual([1]);
+    // The triggers came back: a new person and a renamed one are searchable at once.
+    store.db.prepare(`UPDATE individual SET last_name = 'Quill' WHERE id = 2`).run();
+    expect(match('"quill"')).toEqual([2]);
+    expect(match('"lee"')).toEqual([]);
+    expect(store.db.prepare(`SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'individual_fts_%'`).pluck().get()).toBe(3);
+    await store.close();
+  });
+
   it('refuses a database written by a newer version, names the unknown migration, and leaves the file unchanged', async () => {
     const dir = newDir();
     const store = await openStore(dir);
