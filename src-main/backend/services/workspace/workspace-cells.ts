@@ -41,6 +41,8 @@ export interface Cells {
   orderedBy(column: string): readonly { cell: CellRow; rows: number }[];
   /** The counted cells a filter's facet conditions keep (`key` names the conditions; remembered until a write). */
   select(key: string, test: (cell: CellRow) => boolean): CellSelection;
+  /** A value derived from the rows, computed once until the next write (e.g. which cells an enroll-by range holds). */
+  remember<T>(key: string, compute: () => T): T;
 }
 
 export interface CellSelection {
@@ -64,6 +66,7 @@ interface Cache {
   bounds: Map<string, Map<number, [string | number, string | number]>>;
   orders: Map<string, { cell: CellRow; rows: number }[]>;
   selections: Map<string, CellSelection>;
+  remembered: Map<string, unknown>;
 }
 
 const caches = new WeakMap<BetterSqlite3.Database, Cache>();
@@ -86,6 +89,13 @@ export function currentCells(db: BetterSqlite3.Database): Cells {
   return {
     counted: c.counted,
     byId: (id) => c.values.get(id)!,
+    remember<T>(key: string, compute: () => T): T {
+      if (!c.remembered.has(key)) {
+        if (c.remembered.size >= 64) c.remembered.clear();
+        c.remembered.set(key, compute());
+      }
+      return c.remembered.get(key) as T;
+    },
     orderedBy(column) {
       let order = c.orders.get(column);
       if (!order) {
@@ -145,7 +155,7 @@ function reload(db: BetterSqlite3.Database, version: string, previous: Cache | u
   }
   const counts = prepared(db, `SELECT id, row_count FROM workspace_cell WHERE row_count > 0`).raw().all() as [number, number][];
   const counted = counts.map(([id, rows]) => ({ cell: values.get(id)!, rows }));
-  const cache: Cache = { version, values, lastId, counted, bounds: new Map(), orders: new Map(), selections: new Map() };
+  const cache: Cache = { version, values, lastId, counted, bounds: new Map(), orders: new Map(), selections: new Map(), remembered: new Map() };
   caches.set(db, cache);
   return cache;
 }
