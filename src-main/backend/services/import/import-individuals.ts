@@ -47,7 +47,9 @@ export async function importIndividuals(
 ): Promise<ImportReport> {
   const maxProblems = options.maxProblems ?? 100;
   const problems: ImportProblem[] = [];
-  const seen = new Set<string>();
+  // Keyed by number: a valid CRD has at most 8 digits and no leading zero, so this is exact — and at a million
+  // records it holds ~20 MB where the strings took ~66 MB.
+  const seen = new Set<number>();
   const writer = individualWriter(db, options.now.toISOString());
   let lineNo = 0;
   let records = 0;
@@ -64,10 +66,10 @@ export async function importIndividuals(
       if (text.trim() === '') continue;
       const record = parseLine(text, lineNo, problems);
       if (record) {
-        if (seen.has(record.crd)) {
+        if (seen.has(Number(record.crd))) {
           problems.push({ line: lineNo, field: 'crd', problem: `CRD ${record.crd} appears more than once in this file` });
         } else {
-          seen.add(record.crd);
+          seen.add(Number(record.crd));
           records += 1;
           // Once the file is known to be bad, keep validating (for the report) but stop writing.
           if (problems.length === 0) {
