@@ -64,7 +64,7 @@ export function createDispatcher(deps: DispatcherDeps) {
     let staff: HandlerContext['staff'] = null;
     let sessionTokenHash: string | null = null;
     if (def.access !== 'public') {
-      const session = await resolveSession(deps.store, token, now);
+      const session = await resolveSession(deps.store, token, now, !deps.writesPaused?.());
       if (!session.ok) {
         if (session.reason === 'expired') deps.emit({ name: 'session.ended', payload: { reason: 'expired' } });
         throw new AppError('UNAUTHENTICATED', unauthenticatedMessage(session.reason), { reason: session.reason });

@@ -1,7 +1,8 @@
 /**
  * A large console import runs in a worker thread on its own connection: the backend keeps answering searches (WAL
  * readers) while the import checks the file and while it holds its write transaction; a write meanwhile is refused
- * at once with a sentence rather than blocking the backend on the database's busy timeout.
+ * at once with a sentence rather than blocking the backend on the database's busy timeout — and so is the session's
+ * sliding expiry, which calls push forward once a minute.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { generateDemoIndividuals } from '../../../src-main/backend/domain';
@@ -27,6 +28,7 @@ it(`answers searches while a ${COUNT.toLocaleString('en-US')}-individual import 
   const started = await startImport(t.backend, tokens.supervisor, lines.join('\n'), 'jsonl');
   const answered: Record<string, number[]> = { validating: [], importing: [] };
   let refusedWrite: { code: string | null; message: string; ms: number } | null = null;
+  let touchedDuringImport: { ok: boolean; ms: number } | null = null;
   for (;;) {
     // Let the worker's messages in between calls, as calls arriving over IPC or HTTP would.
     await new Promise((resolve) => setImmediate(resolve));
@@ -44,6 +46,11 @@ it(`answers searches while a ${COUNT.toLocaleString('en-US')}-individual import 
       const writeAt = performance.now();
       const write = await call(t.backend, 'call.addNote', { crd: '1234567', text: 'during the import' }, tokens.agent);
       refusedWrite = { code: write.ok ? null : write.error.code, message: write.ok ? '' : write.error.message, ms: performance.now() - writeAt };
+      // A minute later a call would push the session's expiry forward — a write. It must not wait on the lock.
+      t.clock.advance(61_000);
+      const touchAt = performance.now();
+      const progress = await call(t.backend, 'task.get', { taskId: started.id }, tokens.supervisor);
+      touchedDuringImport = { ok: progress.ok, ms: performance.now() - touchAt };
     }
   }
 
@@ -56,5 +63,7 @@ it(`answers searches while a ${COUNT.toLocaleString('en-US')}-individual import 
   expect((await callOk<Hits>(t.backend, 'individual.search', { query: 'quillfeather' }, tokens.agent)).hits.map((h) => h.crd)).toEqual([String(80_000_000 + COUNT - 1)]);
   expect(refusedWrite).toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/import is being written/) });
   expect(refusedWrite!.ms).toBeLessThan(500);
+  expect(touchedDuringImport).toMatchObject({ ok: true });
+  expect(touchedDuringImport!.ms).toBeLessThan(500);
   expect((await call(t.backend, 'call.addNote', { crd: '1234567', text: 'after the import' }, tokens.agent)).ok).toBe(true);
 });

@@ -10,7 +10,12 @@ export type SessionLookup =
   | { ok: true; staff: StaffView; tokenHash: string }
   | { ok: false; reason: 'missing' | 'unknown' | 'expired' | 'ended' | 'disabled' };
 
-export async function resolveSession(store: Store, token: string | null | undefined, now: Date): Promise<SessionLookup> {
+/**
+ * `touch: false` while a console import holds the write lock: pushing the expiry forward is a write, which would
+ * block every call for the busy timeout and then fail. The next call after the import pushes it (30 idle minutes
+ * leave room for any import).
+ */
+export async function resolveSession(store: Store, token: string | null | undefined, now: Date, touch = true): Promise<SessionLookup> {
   if (!token) return { ok: false, reason: 'missing' };
   const tokenHash = hashSessionToken(token);
   const sessions = store.dataSource.getRepository(StaffSession);
@@ -21,7 +26,7 @@ export async function resolveSession(store: Store, token: string | null | undefi
   const staff = await store.dataSource.getRepository(Staff).findOneBy({ id: session.staffId });
   if (!staff || staff.disabled) return { ok: false, reason: 'disabled' };
 
-  if (now.getTime() - new Date(session.lastSeenAt).getTime() >= SESSION_TOUCH_INTERVAL_MS) {
+  if (touch && now.getTime() - new Date(session.lastSeenAt).getTime() >= SESSION_TOUCH_INTERVAL_MS) {
     const expiresAt = sessionExpiry(new Date(session.createdAt), now).toISOString();
     await sessions.update({ tokenHash }, { lastSeenAt: now.toISOString(), expiresAt });
   }
