@@ -4,8 +4,10 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { AuditResult } from './audit-bench';
 import type { BenchOptions } from './bench-options';
+import type { ConsoleResult, ScrollToEnd } from './console-bench';
 import type { DispatcherSearchResult } from './dispatcher-search-bench';
 import type { ImportResult } from './import-bench';
+import { importMemoryNotes, importMemoryRows, importMemorySection, importMemoryVerdict, type ImportMemoryResults } from './import-memory-report';
 import type { MemoryPeak } from './measure';
 import type { SearchResult } from './search-bench';
 import type { WorkspaceResult } from './workspace-bench';
@@ -24,9 +26,13 @@ export interface Machine {
 export interface BenchResults {
   generate: { seconds: number; individuals: number };
   import: ImportResult;
+  /** The backend's memory during a console import: the bundled backend (judged) and mqp serve beside it. */
+  importRss: ImportMemoryResults;
   search: SearchResult;
   dispatcherSearch: DispatcherSearchResult;
   workspace: WorkspaceResult;
+  /** null with --skip-console. */
+  console: ConsoleResult | null;
   audit: AuditResult;
   totalSeconds: number;
 }
@@ -70,6 +76,9 @@ export function formatTable(machine: Machine, params: BenchOptions, r: BenchResu
   row('RSS at start → sampled peak (MB)', mem(r.import.ours.memory), mem(r.import.baseline.memory));
   row('process maxRSS so far (MB)', String(r.import.ours.memory.processMaxRssMb), String(r.import.baseline.memory.processMaxRssMb));
 
+  section(importMemorySection(r.importRss));
+  importMemoryRows(r.importRss, row);
+
   const s = r.search;
   section(`search over ${n(params.count)} individuals: ${n(s.queries)} queries after ${n(s.warmup)} warm-up, limit 20`);
   for (const key of ['p50', 'p95', 'p99', 'max'] as const) {
@@ -91,6 +100,18 @@ export function formatTable(machine: Machine, params: BenchOptions, r: BenchResu
   for (const [kind, k] of Object.entries(w.text.byKind)) row(`  ${kind} (${k.count} q, ${k.meanMatches} people matched avg)`, pl(k), '', `max ${ms(k.max)}`);
   row(`facet counts after a filter change, ${n(w.facets.requests)}`, pl(w.facets.latency), `${pl(w.facets.baseline)} (${w.facets.baselineRequests})`, `max ${ms(w.facets.latency.max)}`);
   row(`next-day re-evaluation: ${n(w.rollover.slices)} slices of ${n(w.rollover.sliceSize)}`, `${w.rollover.seconds.toFixed(2)} s`, '', `slice p99 ${ms(w.rollover.sliceMs.p99)}, max ${ms(w.rollover.sliceMs.max)}`);
+
+  const c = r.console;
+  if (c) {
+    section(`console in Chromium over mqp serve: ${n(c.scrollToEnd.totalRows)} workspace rows`);
+    const runsMs = c.signInToFirstRowsMs;
+    row(`sign-in → first workspace rows painted, p50 / max (${runsMs.runs.length} runs)`, `${ms(runsMs.p50)} / ${ms(runsMs.max)}`, '', `target ≤ ${c.targetMs} ms: ${c.met ? 'MET' : 'NOT MET'}`);
+    row('  each run / the cold first sign-in', runsMs.runs.map((v) => v.toFixed(0)).join(' / ') + ' ms', '', `cold ${ms(c.coldSignInMs)}`);
+    if (c.hostMemory) row('mqp serve RSS after the runs / its peak (MB)', `${c.hostMemory.rssMb} / ${c.hostMemory.peakMb}`, '', 'the backend a console import runs in');
+    for (const s of [c.scrollToEnd, c.scrollbarToEnd]) row(`scroll to the end (${s.by}): pages / rows loaded`, scrollText(s), '', `last row in ${ms(s.ms)}${s.lastRowShown ? ', the right one' : ', WRONG'}`);
+  } else {
+    section('console in Chromium: skipped (--skip-console)');
+  }
 
   const a = r.audit;
   section(`audit chain: ${n(a.events)} events`);
@@ -116,6 +137,13 @@ export function formatTable(machine: Machine, params: BenchOptions, r: BenchResu
     ...s.slowest.map((q) => `  ${ms(q.ms).padStart(9)} [${ms(q.cpuMs).padStart(9)}] / ${ms(q.rawMs).padStart(9)}  ${JSON.stringify(q.text)} [${q.kind}, ${q.hits} hits]`),
     '',
     `import:  ${r.import.baselineNote}`,
+    ...importMemoryNotes(r.importRss),
+    ...(c
+      ? [
+          `console: ${c.note}; reached as ${c.route}; backend settled ${(c.startup.settledAfterMs / 1000).toFixed(1)} s after start${c.startup.settled ? '' : ' (NOT idle: timed out)'}`,
+          `console: the median sign-in fetched (ms after the submit): ${c.medianRunTimeline.map((e) => `${e.what} ${e.startMs}–${e.endMs}`).join(', ')}`,
+        ]
+      : []),
     `search:  ${s.baselineNote}`,
     `workspace: ${r.workspace.baselineNote}`,
     `audit:   ${a.baselineNote}`,
@@ -123,9 +151,17 @@ export function formatTable(machine: Machine, params: BenchOptions, r: BenchResu
     searchVerdict(s, params.count),
     workspaceVerdict(r.workspace, params.count),
     importVerdict(r.import.ratio, r.import.cpuRatio),
+    importMemoryVerdict(r.importRss, scopeAt(params.count)),
+    c
+      ? `sign-in to the first workspace rows ≤ ${c.targetMs} ms (median of ${c.signInToFirstRowsMs.runs.length} runs): ${c.met ? 'MET' : 'NOT MET'} (p50 ${ms(c.signInToFirstRowsMs.p50)}, max ${ms(c.signInToFirstRowsMs.max)}); scrolling to the end loaded ${n(c.scrollToEnd.rowsReceived)} of ${n(c.scrollToEnd.totalRows)} rows${scopeAt(params.count)}`
+      : 'sign-in to the first workspace rows: not measured (--skip-console)',
   ];
   return out.join('\n');
 }
+
+const scopeAt = (count: number) => (count >= 1_000_000 ? '' : ` (the target is defined at 1,000,000 individuals; this run has ${n(count)})`);
+
+const scrollText = (s: ScrollToEnd) => `${s.pageCalls} calls, ${n(s.rowsReceived)} of ${n(s.totalRows)} rows`;
 
 function searchVerdict(s: SearchResult, count: number): string {
   const verdict = s.target.met ? 'MET' : 'NOT MET';
