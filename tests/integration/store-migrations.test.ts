@@ -111,7 +111,7 @@ describe('store: migrations', () => {
 
     const store = await openStore(dir);
     const match = (q: string) => store.db.prepare(`SELECT rowid FROM individual_fts WHERE individual_fts MATCH ? ORDER BY rowid`).pluck().all(q);
-    expect(store.db.prepare(`SELECT sql FROM sqlite_master WHERE name = 'individual_fts'`).pluck().get()).toMatch(/prefix='1 2 3 4'/);
+    expect(store.db.prepare(`SELECT sql FROM sqlite_master WHERE name = 'individual_fts'`).pluck().get()).toMatch(/prefix='1 2 3 4 5 6'/); // 0009 added 5 and 6
     expect(match('"m"*')).toEqual([1, 2]);
     expect(match('"mari"*')).toEqual([1]);
     // The triggers came back: a new person and a renamed one are searchable at once.
@@ -119,6 +119,36 @@ describe('store: migrations', () => {
     expect(match('"quill"')).toEqual([2]);
     expect(match('"lee"')).toEqual([]);
     expect(store.db.prepare(`SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'individual_fts_%'`).pluck().get()).toBe(3);
+    await store.close();
+  });
+
+  it('ranks the people of a station in name order and indexes them by rank (0009), with its triggers', async () => {
+    const dir = newDir();
+    const previous = new DataSource({ type: 'better-sqlite3', database: join(dir, DATABASE_FILE), migrations: MIGRATIONS.slice(0, 8), synchronize: false });
+    await previous.initialize();
+    await previous.runMigrations();
+    // Ids in another order than names.
+    for (const [id, crd, first, last] of [[1, '601', 'Zoe', 'Young'], [2, '602', 'Ann', 'Baker'], [3, '603', 'Mia', 'Moss'], [4, '604', 'Al', 'Baker']] as const) {
+      await previous.query(`INSERT INTO individual (id, crd, first_name, last_name, date_of_birth, email, phone, street, city, state, zip, country,
+        finpro_last_login, firm_domains, updated_at) VALUES (?, ?, ?, ?, NULL, ?, '', '', '', 'NY', '', 'US', NULL, '[]', '2026-01-01')`, [id, crd, first, last, `${first}@x.org`]);
+    }
+    await previous.destroy();
+
+    const store = await openStore(dir);
+    const byRank = (q: string) =>
+      store.db.prepare(`SELECT i.id FROM individual_name_fts f JOIN individual i ON i.name_rank = f.rowid WHERE individual_name_fts MATCH ? ORDER BY f.rowid`).pluck().all(q);
+    expect(store.db.prepare(`SELECT id FROM individual ORDER BY name_rank`).pluck().all()).toEqual([4, 2, 3, 1]);
+    expect(byRank('"x"')).toEqual([4, 2, 3, 1]); // everyone, in name order
+    expect(byRank('"baker"')).toEqual([4, 2]);
+    // The triggers came back: a rename and a new person reach the name-ordered index.
+    store.db.prepare(`UPDATE individual SET last_name = 'Quill' WHERE id = 3`).run();
+    expect(byRank('"quill"')).toEqual([3]);
+    expect(byRank('"moss"')).toEqual([]);
+    expect(store.db.prepare(`SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'individual_name_fts_%'`).pluck().get()).toBe(3);
+    store.db.prepare(`INSERT INTO individual_name_fts(individual_name_fts) VALUES ('integrity-check')`).run();
+    // The date plans' indexes cover the person.
+    expect(store.db.prepare(`SELECT name FROM pragma_index_info('workspace_row_enroll')`).pluck().all()).toContain('individual_id');
+    expect(store.db.prepare(`SELECT name FROM pragma_index_info('workspace_row_individual')`).pluck().all()).toEqual(['individual_id', 'cell', 'enroll_key']);
     await store.close();
   });
 

@@ -10,6 +10,7 @@ import type { IndividualRecord } from '../../contract';
 import { saveEnrollmentRecord } from '../store/enrollment-records';
 import { evaluateEligibility } from '../domain';
 import { individualWriter } from '../store/individual-writer';
+import { placeUnranked } from '../store/name-order';
 import { reviewChangeApplier } from '../services/review-marks/apply-review-changes';
 import { writeCursor } from './sync-state';
 
@@ -33,6 +34,8 @@ export function applyChangesPage(db: BetterSqlite3.Database, page: ChangesPage, 
 
   const apply = db.transaction(() => {
     for (const change of page.changes) applyOne(change);
+    // New and renamed people take their place in name order (store/name-order.ts).
+    placeUnranked(db);
     review.absorbPushConflicts();
     writeCursor(db, page.nextCursor);
   });

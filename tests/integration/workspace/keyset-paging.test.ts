@@ -9,6 +9,7 @@ import { todayInNewYork } from '../../../src-main/backend/domain';
 import { resolveFilter } from '../../../src-main/backend/services/workspace/workspace-filter';
 import { pageRows, type PlanLimits } from '../../../src-main/backend/services/workspace/workspace-page';
 import type { SortTuple } from '../../../src-main/backend/services/workspace/workspace-sorts';
+import { placeUnranked, UNRANKED_BASE } from '../../../src-main/backend/store/name-order';
 import { callOk } from '../../support/test-backend';
 import { allPages, expectedRows, filterOf, matchesFilter, seedReviewData, workspaceStation, type Page, type WorkspaceStation } from './workspace-station';
 
@@ -82,8 +83,8 @@ describe('keyset paging equals an OFFSET reference', () => {
 
   it('each plan (walk, filter first, cell by cell with or without counting first) gives the same pages', () => {
     const plans: PlanLimits[] = [
-      { filterFirstMaxRows: 0, precountMaxRows: 0 },
-      { filterFirstMaxRows: 1e9, precountMaxRows: 1e9 },
+      { filterFirstMaxRows: 0, precountMaxRows: 0, nameBatch: 3 },
+      { filterFirstMaxRows: 1e9, precountMaxRows: 1e9, nameBatch: 256 },
     ];
     const filters: Partial<WorkspaceFilter>[] = [
       { reasons: ['ELIGIBLE', 'TENURE_UNDER_ONE_YEAR'] },
@@ -111,6 +112,38 @@ describe('keyset paging equals an OFFSET reference', () => {
         }
       }
     }
+  });
+
+  it('full text sorted by name: read in name order, across namesakes and people outside the order, equals the reference', () => {
+    // Some people provisional (outside the name order, as after a gap ran out) and some sharing a name.
+    const namesakes = s.db.prepare(`SELECT count(*) FROM (SELECT name_key FROM individual GROUP BY name_key HAVING count(*) > 1)`).pluck().get() as number;
+    expect(namesakes).toBeGreaterThan(10);
+    s.db.prepare(`UPDATE individual SET name_rank = ? + id WHERE id % 5 = 0`).run(UNRANKED_BASE);
+    try {
+      for (const partial of [{ text: 'a' }, { text: 'jo' }, { text: 'ma', states: ['NY', 'CA', 'TX'] }, { text: 'e', deadlineWithinDays: 900 }]) {
+        const resolved = resolveFilter(filterOf(partial), today, s.clock.now());
+        const matching = expectedRows(s.db, today).filter(matchesFilter(s.db, filterOf(partial), today, s.clock.now())).map((r) => r.registrationId);
+        expect(matching.length, JSON.stringify(partial)).toBeGreaterThan(14); // three pages at least
+        for (const direction of ['asc', 'desc'] as const) {
+          const sort = { column: 'name' as const, direction };
+          // Batches of 1, 2 and 4 people: pages end inside runs of namesakes and between batches.
+          for (const nameBatch of [1, 2, 4]) {
+            const plan = { filterFirstMaxRows: 0, precountMaxRows: 0, nameBatch };
+            let after: SortTuple | null = null;
+            for (let index = 0; ; index++) {
+              const found = pageRows(s.db, resolved, sort, after, 8, plan);
+              const page = found.slice(0, 7);
+              expect(page.map((r) => r.id), `${JSON.stringify(partial)} ${direction} batch ${nameBatch}, page ${index}`).toEqual(offsetPage(matching, sort, 7, index));
+              if (found.length <= 7) break;
+              after = page[6].position;
+            }
+          }
+        }
+      }
+    } finally {
+      s.db.transaction(() => placeUnranked(s.db))();
+    }
+    expect(s.db.prepare(`SELECT count(*) FROM individual WHERE name_rank >= ?`).pluck().get(UNRANKED_BASE)).toBe(0);
   });
 
   it('a page that ends exactly at the last row has no next cursor', async () => {

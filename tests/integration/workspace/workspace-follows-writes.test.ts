@@ -153,10 +153,27 @@ describe('migrating a station from before the workspace', () => {
       const now = new Date('2024-09-01T15:00:00Z');
       const today = todayInNewYork(now);
       const old = new Database(file);
-      // Written as the release before the workspace did (today's import also derives workspace rows, which it lacks).
-      const writer = individualWriter(old, now.toISOString());
+      // Written as the release before the workspace did, with its columns (today's writer also ranks names).
+      const person = old.prepare(
+        `INSERT INTO individual (crd, first_name, last_name, date_of_birth, email, phone, street, city, state, zip, country, finpro_last_login, firm_domains, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      );
+      const registration = old.prepare(
+        `INSERT INTO registration (individual_id, position, category, series, level, start_date, termination_date, termination_type, eligible, reason,
+           enroll_window, enroll_by, reregister_by, evaluated_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      );
       old.transaction(() => {
-        for (const r of generateDemoIndividuals(300, 11)) writer.upsert(r, evaluateEligibility(r, today), today);
+        for (const r of generateDemoIndividuals(300, 11)) {
+          const { address: a } = r;
+          const id = person.run(r.crd, r.firstName, r.lastName, r.dateOfBirth ?? null, r.email, r.phone ?? null, a.street, a.city, a.state, a.zip, a.country,
+            r.finproLastLogin ?? null, JSON.stringify(r.firmDomains), now.toISOString()).lastInsertRowid;
+          const { qualifications } = evaluateEligibility(r, today);
+          r.registrations.forEach((g, i) => {
+            const q = qualifications[i];
+            registration.run(id, i, g.category, g.series ?? null, g.level, g.startDate, g.terminationDate ?? null, g.terminationType ?? null,
+              q.eligible ? 1 : 0, q.reason, q.window, q.enrollBy, q.reregisterBy, today);
+          });
+        }
       })();
       seedReviewData(old, now, 5);
       old.close();

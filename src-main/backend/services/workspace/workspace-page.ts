@@ -9,13 +9,17 @@
  *  - filter first: read just the matching rows by the most selective index, then sort them — for small N and for
  *    full text [N];
  *  - cell by cell: for sorts by a facet value, take the cells in that order and read each from (cell, enroll_key)
- *    [one index seek per cell that has rows].
+ *    [one index seek per cell that has rows];
+ *  - name order: full text sorted by name, people read from the name-ordered search index a batch at a time
+ *    (text-in-name-order.ts) [≈ the page's people and their namesakes].
  */
 import type BetterSqlite3 from 'better-sqlite3';
 import type { WorkspaceSort } from '../../../contract';
 import { prepared } from '../../store/prepared';
 import { currentCells, type Cells, type CellSelection } from './workspace-cells';
 import { rowConditionSql, type ResolvedFilter } from './workspace-filter';
+import { keysetOrderSql } from './keyset-order';
+import { textInNameOrder } from './text-in-name-order';
 import { SORTS, type SortTuple } from './workspace-sorts';
 
 export interface PlanLimits {
@@ -23,8 +27,10 @@ export interface PlanLimits {
   filterFirstMaxRows: number;
   /** Below this many rows in an enroll-by range, finding their cells first is cheaper than seeking empty cells. */
   precountMaxRows: number;
+  /** People in the first batch of a full-text page read in name order (text-in-name-order.ts). */
+  nameBatch: number;
 }
-export const PLAN_LIMITS: PlanLimits = { filterFirstMaxRows: 3000, precountMaxRows: 20_000 };
+export const PLAN_LIMITS: PlanLimits = { filterFirstMaxRows: 3000, precountMaxRows: 20_000, nameBatch: 256 };
 
 export interface PagedRow {
   id: number;
@@ -67,14 +73,25 @@ export function pageRows(
   const q: Query = { db, sort, after, take, cells, orderedBy: all.orderedBy, remember: all.remember, inCells: inCellsSql(all.counted, cells), rows: rowConditionSql(filter.rows), limits };
   const spec = SORTS[sort.column];
 
-  // Full text: the matches are a set of people, found by FTS5 in any order. Few people: read their rows and sort.
-  // Many: walk a date order, checking each row's person against the matches — but not orders the words themselves
-  // follow (a name or CRD prefix gathers its matches in one stretch of the name or CRD order, far into the walk).
+  // Full text: the matches are a set of people. Sorted by name: read them in name order from the name-ordered
+  // index. Otherwise, few people: read their rows and sort; many, sorted by a date: walk that order checking each
+  // row's person against the matches — but not other orders the words themselves follow (a CRD prefix gathers its
+  // matches in one stretch of the CRD order, far into the walk).
   if (filter.rows.text !== null) {
-    const walkable = spec.kind === 'key' && DATE_KEYS.includes(spec.column);
-    if (!walkable || countTextMatches(q, filter.rows.text, limits.filterFirstMaxRows + 1) <= limits.filterFirstMaxRows) {
-      return filterFirst(q, 'workspace_row_individual');
+    const text = filter.rows.text;
+    const others = rowConditionSql({ ...filter.rows, text: null });
+    if (sort.column === 'name') {
+      if (cells.rows <= limits.filterFirstMaxRows) return filterFirst(q, 'workspace_row_cell');
+      const where = { sql: `${q.inCells.sql} AND ${others.sql}`, params: [...q.inCells.params, ...others.params] };
+      return textInNameOrder(db, text, sort.direction, after, take, where, limits.nameBatch);
     }
+    const people = textMatches(q, text, limits.filterFirstMaxRows + 1);
+    // Few: the people found stand in for the text (a query of several words costs milliseconds to run again).
+    if (people.length <= limits.filterFirstMaxRows) {
+      const rows = { sql: `${others.sql} AND w.individual_id IN (SELECT value FROM json_each(?))`, params: [...others.params, JSON.stringify(people)] };
+      return filterFirst({ ...q, rows }, 'workspace_row_individual');
+    }
+    if (!(spec.kind === 'key' && DATE_KEYS.includes(spec.column))) return filterFirst(q, 'workspace_row_individual');
   }
   if (filter.rows.pendingBefore !== null) return filterFirst(q, 'workspace_row_pending');
   if (spec.kind === 'cell') return cellByCell(q, spec.attribute, filter.rows.enrollBy);
@@ -214,9 +231,9 @@ function cellsWithRowsInRange(q: Query, range: { from: string; to: string }): Se
 
 const DATE_KEYS = ['enroll_key', 'term_key', 'rereg_key'];
 
-/** People a full-text query matches, counted up to `limit`. */
-function countTextMatches(q: Query, text: string, limit: number): number {
-  return prepared(q.db, `SELECT count(*) FROM (SELECT 1 FROM individual_fts WHERE individual_fts MATCH ? LIMIT ?)`).pluck().get(text, limit) as number;
+/** The ids of the people a full-text query matches, up to `limit` of them. */
+function textMatches(q: Query, text: string, limit: number): number[] {
+  return prepared(q.db, `SELECT rowid FROM individual_fts WHERE individual_fts MATCH ? LIMIT ?`).pluck().all(text, limit) as number[];
 }
 
 /** Rows in an enroll-by range and the filter's cells, counted up to `limit` (a covering index range). */
@@ -228,17 +245,8 @@ function countInRange(q: Query, range: { from: string; to: string }, limit: numb
   ).pluck().get(range.from, range.to, ...q.inCells.params, limit) as number;
 }
 
-/** ORDER BY and the keyset condition for (value, cell, enroll_key, registration id) in the sort's direction. */
-function tupleSql(value: string, valueIsEnrollKey: boolean, q: Query): { order: string; keyset: string | null; keysetParams: unknown[] } {
-  const dir = q.sort.direction === 'asc' ? 'ASC' : 'DESC';
-  // Sorting by enroll-by already orders by enroll_key: the tuple's third element adds nothing.
-  const columns = valueIsEnrollKey ? [value, 'w.cell', 'w.registration_id'] : [value, 'w.cell', 'w.enroll_key', 'w.registration_id'];
-  const order = columns.map((c) => `${c} ${dir}`).join(', ');
-  if (!q.after) return { order, keyset: null, keysetParams: [] };
-  const [v, cell, enrollKey, id] = q.after;
-  const keysetParams = valueIsEnrollKey ? [v, cell, id] : [v, cell, enrollKey, id];
-  const keyset = `(${columns.join(', ')}) ${dir === 'ASC' ? '>' : '<'} (${columns.map(() => '?').join(', ')})`;
-  return { order, keyset, keysetParams };
+function tupleSql(value: string, valueIsEnrollKey: boolean, q: Query) {
+  return keysetOrderSql(value, valueIsEnrollKey, q.sort.direction, q.after);
 }
 
 const max = (a: Bound, b: Bound) => (a > b ? a : b);
