@@ -10,6 +10,7 @@ import { csvIndividuals, csvProblemAt } from './csv-individuals';
 import type { ImportProblem } from './import-individuals';
 import { readCsvRows, CsvReadError } from './read-csv-rows';
 import { readRecordLines } from './read-record-lines';
+import { SeenCrds } from './seen-crds';
 
 export type ImportFileFormat = 'jsonl' | 'csv';
 
@@ -51,18 +52,24 @@ export async function checkImportFile(file: string, format: ImportFileFormat, op
   };
 
   if (format === 'jsonl') {
-    const firstLineOfCrd = new Map<number, number>(); // a valid CRD has at most 8 digits: exact, and light, as a number
+    // One bit per CRD (seen-crds.ts); the first lines of the CRDs met twice are looked up afterwards, in a second
+    // read of the file, only if there are any.
+    const seen = new SeenCrds();
+    const repeated: { problem: ImportProblem; crd: string }[] = [];
     for await (const item of readRecordLines(file)) {
       if ('refused' in item) problems.push({ line: item.line, field: 'line', problem: item.refused });
       else if (item.text.trim() !== '') {
         tick();
         const record = checkJsonLine(item.text, item.line, problems);
-        const first = record ? firstLineOfCrd.get(Number(record.crd)) : undefined;
-        if (record && first === undefined) firstLineOfCrd.set(Number(record.crd), item.line);
-        else if (record) problems.push({ line: item.line, field: 'crd', problem: `CRD ${record.crd} appears more than once in this file (first on line ${first})` });
+        if (record && !seen.add(record.crd)) {
+          const problem = { line: item.line, field: 'crd', problem: '' };
+          problems.push(problem);
+          repeated.push({ problem, crd: record.crd });
+        }
       }
       if (problems.length >= maxProblems) break;
     }
+    if (repeated.length > 0) await nameFirstLines(file, repeated);
   } else {
     try {
       // Rows of one CRD are one individual; a CRD seen again after others is reported while grouping.
@@ -79,6 +86,18 @@ export async function checkImportFile(file: string, format: ImportFileFormat, op
   }
   if (records === 0 && problems.length === 0) problems.push(NO_RECORDS);
   return { problems: problems.slice(0, maxProblems), records };
+}
+
+/** Completes the problems of CRDs met again with the line each was first met on. */
+async function nameFirstLines(file: string, repeated: { problem: ImportProblem; crd: string }[]): Promise<void> {
+  const firstLine = new Map(repeated.map(({ crd }) => [crd, 0]));
+  for await (const item of readRecordLines(file)) {
+    if ('refused' in item || item.text.trim() === '') continue;
+    // As in the first read: only a line that passes counts as the CRD's first.
+    const crd = checkJsonLine(item.text, item.line, [])?.crd;
+    if (crd !== undefined && firstLine.get(crd) === 0) firstLine.set(crd, item.line);
+  }
+  for (const { problem, crd } of repeated) problem.problem = `CRD ${crd} appears more than once in this file (first on line ${firstLine.get(crd)})`;
 }
 
 /** The individuals of a checked file, one JSON line each, as `importIndividuals` reads them. */
