@@ -50,6 +50,9 @@ export class NameOrderSearch1764201600009 implements MigrationInterface {
       tokenize='unicode61 remove_diacritics 2', prefix='1 2 3 4 5 6')`);
     await q.query(`INSERT INTO individual_name_fts(rowid, crd, first_name, last_name, email)
       SELECT name_rank, crd, first_name, last_name, email FROM individual ORDER BY name_rank`);
+    // Each index as one segment, as a large import leaves it (import-individuals.ts).
+    await q.query(`INSERT INTO individual_fts(individual_fts) VALUES ('optimize')`);
+    await q.query(`INSERT INTO individual_name_fts(individual_name_fts) VALUES ('optimize')`);
     // Only ranked people are in it (rank < 2^40, UNRANKED_BASE in store/name-order.ts): a provisional rank is
     // replaced at the end of its batch, and indexing it first would write every new person twice.
     const ranked = (rank: string) => `${rank} < ${2 ** 40}`;
