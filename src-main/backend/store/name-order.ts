@@ -77,7 +77,8 @@ const SEEK_SHARE = 1 / 16;
 export function placeUnranked(db: BetterSqlite3.Database, mode: 'one-by-one' | 'bulk' = 'one-by-one'): { placed: number; left: number } {
   const unranked = db.prepare(`SELECT count(*) FROM individual WHERE name_rank >= ?`).pluck().get(UNRANKED_BASE) as number;
   if (unranked === 0) return { placed: 0, left: 0 };
-  const total = db.prepare(`SELECT count(*) FROM individual`).pluck().get() as number;
+  // The highest id stands in for the count (which would read a whole index on every sync page that adds someone).
+  const total = db.prepare(`SELECT coalesce(max(id), 0) FROM individual`).pluck().get() as number;
   const plan = placements(unranked < total * SEEK_SHARE ? NEIGHBOURS_BY_SEEK : NEIGHBOURS_BY_SCAN);
   let placed: number;
   if (mode === 'bulk') {

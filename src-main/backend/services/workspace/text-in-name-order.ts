@@ -49,7 +49,7 @@ export function textInNameOrder(
         .raw()
         .all(JSON.stringify(ranks), ...where.params, ...keysetParams) as Raw[]
     ).map(([nameKey, id, cell, enrollKey]) => ({ id, position: [nameKey, cell, enrollKey, id] }));
-  // FTS5 ignores a rowid bound bound as a JavaScript number (a REAL): the casts make them integers.
+  // FTS5 ignores a rowid limit passed as a JavaScript number (bound as a REAL): the casts make them integers.
   const stream = prepared(
     db,
     `SELECT rowid FROM individual_name_fts WHERE individual_name_fts MATCH ?
