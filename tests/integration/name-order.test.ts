@@ -3,27 +3,16 @@
  * rename people, and gaps that run out, every ranked person's rank grows with (name_key, rank), and the name-ordered
  * search index agrees with its content and with the id-keyed one.
  */
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { IndividualRecord } from '../../src-main/contract';
 import { importIndividuals } from '../../src-main/backend/services/import/import-individuals';
 import { applyChangesPage } from '../../src-main/backend/sync/apply-changes';
 import { placeUnranked, UNRANKED_BASE } from '../../src-main/backend/store/name-order';
-import { openStore, type Store } from '../../src-main/backend/store/open-store';
 import { SeededRandom } from '../../src-main/backend/domain/demo/seeded-random';
 import { person } from '../support/records';
-import { tempDir } from '../support/temp-dir';
+import { storePerTest } from '../support/store-per-test';
 
-let dir: ReturnType<typeof tempDir>;
-let store: Store;
-beforeEach(async () => {
-  dir = tempDir();
-  store = await openStore(join(dir.path, 'data'));
-});
-afterEach(async () => {
-  await store.close();
-  dir.cleanup();
-});
+const store = storePerTest();
 
 const OPTIONS = { asOf: '2025-10-01', now: new Date('2025-10-01T15:00:00Z'), stationId: 'station-test', staffId: null, source: 'test' };
 const LAST = ['Smith', 'smith', 'Álvarez', 'Alvarez', "O'Brien", 'Ng', 'Nguyen', 'Zeta', 'van der Berg', 'Éclair', '李', '𝓩ed'];
@@ -36,13 +25,13 @@ function people(from: number, count: number, seed: string): IndividualRecord[] {
 }
 
 async function load(records: IndividualRecord[]) {
-  const report = await importIndividuals(store.db, records.map((r) => JSON.stringify(r)), OPTIONS);
+  const report = await importIndividuals(store().db, records.map((r) => JSON.stringify(r)), OPTIONS);
   expect(report.ok).toBe(true);
 }
 
 function syncPage(records: IndividualRecord[]) {
   applyChangesPage(
-    store.db,
+    store().db,
     { changes: records.map((data) => ({ kind: 'individual', op: 'upsert', id: data.crd, data })), nextCursor: 'c', hasMore: false, remaining: 0 },
     OPTIONS.asOf,
     OPTIONS.now,
@@ -52,23 +41,23 @@ function syncPage(records: IndividualRecord[]) {
 
 /** The invariant: ranked people's ranks increase along (name_key, name_rank); returns how many are provisional. */
 function expectNameOrder(): number {
-  const rows = store.db.prepare(`SELECT name_key, name_rank FROM individual ORDER BY name_key, name_rank`).raw().all() as [string, number][];
+  const rows = store().db.prepare(`SELECT name_key, name_rank FROM individual ORDER BY name_key, name_rank`).raw().all() as [string, number][];
   const ranked = rows.filter(([, rank]) => rank < UNRANKED_BASE).map(([, rank]) => rank);
   for (let i = 1; i < ranked.length; i++) expect(ranked[i], `rank ${i}`).toBeGreaterThan(ranked[i - 1]);
   expect(ranked.every((rank) => rank >= 1)).toBe(true);
   // The id-keyed index holds everyone as they are now (checked against its content); the name-ordered one finds
   // the same people among the ranked, each at their current rank.
-  store.db.prepare(`INSERT INTO individual_fts(individual_fts, rank) VALUES ('integrity-check', 1)`).run();
-  store.db.prepare(`INSERT INTO individual_name_fts(individual_name_fts) VALUES ('integrity-check')`).run();
+  store().db.prepare(`INSERT INTO individual_fts(individual_fts, rank) VALUES ('integrity-check', 1)`).run();
+  store().db.prepare(`INSERT INTO individual_name_fts(individual_name_fts) VALUES ('integrity-check')`).run();
   for (const query of ['"smith"', '"a"*', '"zo"*', '"li"', '"o"* "brien"*', '"dana"']) {
-    const byRank = store.db.prepare(`SELECT i.id FROM individual_name_fts f JOIN individual i ON i.name_rank = f.rowid WHERE individual_name_fts MATCH ? ORDER BY i.id`).pluck().all(query);
-    const byId = store.db
+    const byRank = store().db.prepare(`SELECT i.id FROM individual_name_fts f JOIN individual i ON i.name_rank = f.rowid WHERE individual_name_fts MATCH ? ORDER BY i.id`).pluck().all(query);
+    const byId = store().db
       .prepare(`SELECT rowid FROM individual_fts WHERE individual_fts MATCH ? AND rowid IN (SELECT id FROM individual WHERE name_rank < ?) ORDER BY rowid`)
       .pluck()
       .all(query, UNRANKED_BASE);
     expect(byRank, query).toEqual(byId);
   }
-  expect(store.db.prepare(`SELECT count(*) FROM individual_name_fts WHERE individual_name_fts MATCH '"dana"'`).pluck().get()).toBe(ranked.length);
+  expect(store().db.prepare(`SELECT count(*) FROM individual_name_fts WHERE individual_name_fts MATCH '"dana"'`).pluck().get()).toBe(ranked.length);
   return rows.length - ranked.length;
 }
 
@@ -77,7 +66,7 @@ describe('name ranks', () => {
     await load(people(0, 600, 'a'));
     expect(expectNameOrder()).toBe(0);
     // The name-ordered index hands out matches in name order.
-    const names = store.db
+    const names = store().db
       .prepare(`SELECT i.name_key FROM individual_name_fts f JOIN individual i ON i.name_rank = f.rowid WHERE individual_name_fts MATCH '"a"*' ORDER BY f.rowid`)
       .pluck()
       .all() as string[];
@@ -91,7 +80,7 @@ describe('name ranks', () => {
     await load([...people(300, 300, 'b'), ...renamed]);
     expect(expectNameOrder()).toBe(0);
     const crd = renamed[0].crd;
-    const key = store.db.prepare(`SELECT name_key FROM individual WHERE crd = ?`).pluck().get(crd);
+    const key = store().db.prepare(`SELECT name_key FROM individual WHERE crd = ?`).pluck().get(crd);
     expect(key).toBe(`${renamed[0].lastName} ${renamed[0].firstName}`.replace(/[A-Z]/g, (c) => c.toLowerCase()));
   });
 
@@ -100,20 +89,20 @@ describe('name ranks', () => {
     syncPage(people(200, 30, 'c'));
     syncPage(people(100, 30, 'renamed-by-sync'));
     expect(expectNameOrder()).toBe(0);
-    expect(store.db.prepare(`SELECT count(*) FROM individual`).pluck().get()).toBe(230);
+    expect(store().db.prepare(`SELECT count(*) FROM individual`).pluck().get()).toBe(230);
   });
 
   it('someone whose gap has run out stays provisional — still found — and is placed once there is room', async () => {
     await load([person('20001', { lastName: 'Adams', firstName: 'Ann' }), person('20002', { lastName: 'Adams', firstName: 'Bob' })]);
     // Squeeze Bob right behind Ann: no rank is left between them.
-    const annRank = store.db.prepare(`SELECT name_rank FROM individual WHERE crd = '20001'`).pluck().get() as number;
-    store.db.prepare(`UPDATE individual SET name_rank = ? WHERE crd = '20002'`).run(annRank + 1);
+    const annRank = store().db.prepare(`SELECT name_rank FROM individual WHERE crd = '20001'`).pluck().get() as number;
+    store().db.prepare(`UPDATE individual SET name_rank = ? WHERE crd = '20002'`).run(annRank + 1);
     syncPage([person('20003', { lastName: 'Adams', firstName: 'Anna' })]);
-    expect(store.db.prepare(`SELECT name_rank >= ? FROM individual WHERE crd = '20003'`).pluck().get(UNRANKED_BASE)).toBe(1);
+    expect(store().db.prepare(`SELECT name_rank >= ? FROM individual WHERE crd = '20003'`).pluck().get(UNRANKED_BASE)).toBe(1);
     expect(expectNameOrder()).toBe(1);
     // Room again (Bob moved away): the next batch places Anna.
-    store.db.prepare(`UPDATE individual SET name_rank = ? WHERE crd = '20002'`).run(annRank + 1000);
-    const result = store.db.transaction(() => placeUnranked(store.db))();
+    store().db.prepare(`UPDATE individual SET name_rank = ? WHERE crd = '20002'`).run(annRank + 1000);
+    const result = store().db.transaction(() => placeUnranked(store().db))();
     expect(result).toEqual({ placed: 1, left: 0 });
     expect(expectNameOrder()).toBe(0);
   });
@@ -121,8 +110,8 @@ describe('name ranks', () => {
   it('placing many provisional people at once (the scan) and a few (the seeks) give the same order', async () => {
     await load(people(0, 400, 'a'));
     const provisional = (share: number) => {
-      store.db.prepare(`UPDATE individual SET name_rank = ? + id WHERE id % ? = 0`).run(UNRANKED_BASE, share);
-      return store.db.transaction(() => placeUnranked(store.db))();
+      store().db.prepare(`UPDATE individual SET name_rank = ? + id WHERE id % ? = 0`).run(UNRANKED_BASE, share);
+      return store().db.transaction(() => placeUnranked(store().db))();
     };
     expect(provisional(2).placed).toBe(200); // half: one pass over the whole order
     expect(expectNameOrder()).toBe(0);
